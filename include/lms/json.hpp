@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The JSON type of the C++ API (nlohmann::json) and the JSON forms of the
+// domain's value types: the shapes the C ABI publishes and the Python module
+// builds on. Readers are strict: an unknown field, a missing required field
+// or a value of the wrong type throws Error{invalid_argument} naming the
+// field. Shape only: lengths and content are checked by the services, so a
+// C++ caller gets the same checks without JSON. All functions are pure and
+// thread-safe.
+
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "lms/export.hpp"
+
+namespace lms {
+
+using Json = nlohmann::json;
+
+struct Tenant;
+struct TenantSpec;
+struct UserRecord;
+struct User;
+struct UserUpdate;
+struct UserQuery;
+struct UserPage;
+struct OrgUnit;
+struct OrgUnitSpec;
+struct Activity;
+struct CourseSpec;
+struct Course;
+struct CourseUpdate;
+struct CourseQuery;
+struct CoursePage;
+struct Event;
+struct SyncOptions;
+struct SyncResult;
+
+// Parses `text` as one JSON document. Throws Error{invalid_argument} naming
+// `what` and the byte offset when it is malformed or not valid UTF-8.
+LMS_API Json parse_json(std::string_view text, std::string_view what);
+
+LMS_API Json to_json(const Tenant& tenant);
+LMS_API Json to_json(const User& user);
+LMS_API Json to_json(const UserPage& page);
+LMS_API Json to_json(const OrgUnit& unit);
+LMS_API Json to_json(const Activity& activity);
+LMS_API Json to_json(const Course& course);
+LMS_API Json to_json(const CoursePage& page);
+LMS_API Json to_json(const Event& event);
+LMS_API Json to_json(const SyncResult& result);
+
+// {"key": string, "name": string}
+LMS_API TenantSpec tenant_spec_from_json(const Json& j);
+// {"key": string, "display_name": string, "email"?: string,
+//  "org_unit"?: string, "manager_key"?: string, "hire_date"?: "YYYY-MM-DD",
+//  "attributes"?: {name: string | number | bool}, "status"?: "active" |
+//  "suspended" | "deprovisioned"}
+LMS_API UserRecord user_record_from_json(const Json& j);
+// Any subset of the user fields but "key"; "hire_date": null clears it.
+LMS_API UserUpdate user_update_from_json(const Json& j);
+// {"org_unit"?: string (subtree), "status"?: string, "attributes"?: {name:
+//  value} (all equal), "after"?: string (key), "limit"?: 1..1000}
+LMS_API UserQuery user_query_from_json(const Json& j);
+// {"key": string, "name": string, "parent"?: string}
+LMS_API OrgUnitSpec org_unit_spec_from_json(const Json& j);
+// {"key": string, "title": string, "description"?: string,
+//  "activities"?: [{"key", "kind": "lesson" | "assessment" | "scorm" | "xapi"
+//  | "external", "title", "required"?: bool (default true)}],
+//  "prerequisites"?: [course key], "recertification_days"?: int | null,
+//  "default_due_days"?: int | null}
+LMS_API CourseSpec course_spec_from_json(const Json& j);
+// Any subset of the course fields but "key".
+LMS_API CourseUpdate course_update_from_json(const Json& j);
+// {"status"?: string, "after"?: string (key), "limit"?: 1..1000}
+LMS_API CourseQuery course_query_from_json(const Json& j);
+// {"mode"?: "incremental" | "full", "missing"?: "keep" | "suspend" |
+//  "deprovision", "dry_run"?: bool}
+LMS_API SyncOptions sync_options_from_json(const Json& j);
+
+}  // namespace lms
