@@ -19,7 +19,11 @@
 namespace lms {
 
 // Persisted by name; never renumbered.
-enum class CourseStatus : std::int32_t { draft = 0, published = 1, archived = 2 };
+enum class CourseStatus : std::int32_t {
+  draft = 0,
+  published = 1,
+  archived = 2
+};
 enum class ActivityKind : std::int32_t {
   lesson = 0,
   assessment = 1,
@@ -80,7 +84,7 @@ struct CourseUpdate {
 // Filters and keyset paging of list_courses, ordered by key.
 struct CourseQuery {
   std::optional<CourseStatus> status;
-  std::string after;  // Default: from the start.
+  std::string after;        // Default: from the start.
   std::size_t limit = 100;  // Default: 100. 1..limits::kPageSize.
 };
 

@@ -59,19 +59,19 @@ typedef int32_t lms_status;
 
 /* Status codes. Never renumbered or reused. 1..9 mirror lms::ErrorCode. */
 #define LMS_OK 0
-#define LMS_E_NOT_FOUND 1      /* no such record (or another tenant's) */
-#define LMS_E_EXISTS 2         /* the key is taken */
-#define LMS_E_INVALID 3        /* malformed or out-of-range input */
-#define LMS_E_DENIED 4         /* the actor may not do this */
-#define LMS_E_CONFLICT 5       /* contradicts the record's state */
-#define LMS_E_LIMIT 6          /* a documented limit was hit */
-#define LMS_E_STORAGE 7        /* the backend failed */
-#define LMS_E_INTERNAL 8       /* a bug in the library */
-#define LMS_E_NOT_SUPPORTED 9  /* the backend cannot do this */
-#define LMS_E_NOMEM 100        /* out of memory */
-#define LMS_E_MISUSE 101       /* NULL handle or pointer, wrong call order */
-#define LMS_E_VERSION 102      /* incompatible version */
-#define LMS_E_USER 103         /* reserved for errors raised by host code */
+#define LMS_E_NOT_FOUND 1     /* no such record (or another tenant's) */
+#define LMS_E_EXISTS 2        /* the key is taken */
+#define LMS_E_INVALID 3       /* malformed or out-of-range input */
+#define LMS_E_DENIED 4        /* the actor may not do this */
+#define LMS_E_CONFLICT 5      /* contradicts the record's state */
+#define LMS_E_LIMIT 6         /* a documented limit was hit */
+#define LMS_E_STORAGE 7       /* the backend failed */
+#define LMS_E_INTERNAL 8      /* a bug in the library */
+#define LMS_E_NOT_SUPPORTED 9 /* the backend cannot do this */
+#define LMS_E_NOMEM 100       /* out of memory */
+#define LMS_E_MISUSE 101      /* NULL handle or pointer, wrong call order */
+#define LMS_E_VERSION 102     /* incompatible version */
+#define LMS_E_USER 103        /* reserved for errors raised by host code */
 
 /* An engine. Create with lms_engine_open(), destroy with
  * lms_engine_destroy(). */
@@ -79,22 +79,22 @@ typedef struct lms_engine lms_engine;
 
 /** @return the library's version text, e.g. "0.1.0". Static storage.
  *  @since 0.1 */
-LMS_API const char *lms_version(void);
+LMS_API const char* lms_version(void);
 
 /** @return LMS_VERSION_NUMBER of the library actually loaded. @since 0.1 */
 LMS_API uint32_t lms_version_number(void);
 
 /** @return the static name of @p status ("LMS_E_NOT_FOUND"), or
  *  "LMS_E_UNKNOWN". @since 0.1 */
-LMS_API const char *lms_status_name(lms_status status);
+LMS_API const char* lms_status_name(lms_status status);
 
 /** @return the message of the calling thread's last failed call; "" when
  *  there was none. Never NULL; owned by the library and valid until the
  *  thread's next lms_* call. @since 0.1 */
-LMS_API const char *lms_last_error(void);
+LMS_API const char* lms_last_error(void);
 
 /** Frees a buffer the library returned. NULL is a no-op. @since 0.1 */
-LMS_API void lms_free(void *buffer);
+LMS_API void lms_free(void* buffer);
 
 /* --- Engine ------------------------------------------------------------ */
 
@@ -115,26 +115,26 @@ LMS_API void lms_free(void *buffer);
  *         for a NULL out_engine or a NULL location with the sqlite backend.
  * @since 0.1
  */
-LMS_API lms_status lms_engine_open(const char *location,
-                                   const char *options_json,
-                                   lms_engine **out_engine);
+LMS_API lms_status lms_engine_open(const char* location,
+                                   const char* options_json,
+                                   lms_engine** out_engine);
 
 /** Closes @p engine and frees it. NULL is a no-op. @since 0.1 */
-LMS_API void lms_engine_destroy(lms_engine *engine);
+LMS_API void lms_engine_destroy(lms_engine* engine);
 
 /**
  * Sets the manual clock of @p engine to @p unix_ms.
  * @return LMS_OK; LMS_E_MISUSE when the engine runs on the system clock.
  * @since 0.1
  */
-LMS_API lms_status lms_engine_set_time(lms_engine *engine, int64_t unix_ms);
+LMS_API lms_status lms_engine_set_time(lms_engine* engine, int64_t unix_ms);
 
 /**
  * Reads the engine's clock.
  * @param[out] out_unix_ms milliseconds since 1970-01-01T00:00:00Z.
  * @since 0.1
  */
-LMS_API lms_status lms_engine_now(lms_engine *engine, int64_t *out_unix_ms);
+LMS_API lms_status lms_engine_now(lms_engine* engine, int64_t* out_unix_ms);
 
 /* --- Tenants ------------------------------------------------------------ */
 
@@ -148,16 +148,16 @@ LMS_API lms_status lms_engine_now(lms_engine *engine, int64_t *out_unix_ms);
  *         unless @p actor is LMS_ACTOR_SYSTEM.
  * @since 0.1
  */
-LMS_API lms_status lms_tenant_create(lms_engine *engine, const char *actor,
-                                     const char *spec_json, char **out_json);
+LMS_API lms_status lms_tenant_create(lms_engine* engine, const char* actor,
+                                     const char* spec_json, char** out_json);
 
 /** Gets tenant @p tenant_id. @return LMS_OK; LMS_E_NOT_FOUND. @since 0.1 */
-LMS_API lms_status lms_tenant_get(lms_engine *engine, const char *actor,
-                                  int64_t tenant_id, char **out_json);
+LMS_API lms_status lms_tenant_get(lms_engine* engine, const char* actor,
+                                  int64_t tenant_id, char** out_json);
 
 /** Lists every tenant: {"tenants": [tenant...]}, by id. @since 0.1 */
-LMS_API lms_status lms_tenant_list(lms_engine *engine, const char *actor,
-                                   char **out_json);
+LMS_API lms_status lms_tenant_list(lms_engine* engine, const char* actor,
+                                   char** out_json);
 
 /* --- Users -------------------------------------------------------------- */
 
@@ -177,14 +177,14 @@ LMS_API lms_status lms_tenant_list(lms_engine *engine, const char *actor,
  *         unknown tenant or org unit; LMS_E_DENIED.
  * @since 0.1
  */
-LMS_API lms_status lms_user_create(lms_engine *engine, const char *actor,
-                                   int64_t tenant_id, const char *user_json,
-                                   char **out_json);
+LMS_API lms_status lms_user_create(lms_engine* engine, const char* actor,
+                                   int64_t tenant_id, const char* user_json,
+                                   char** out_json);
 
 /** Gets the user @p key. @return LMS_OK; LMS_E_NOT_FOUND. @since 0.1 */
-LMS_API lms_status lms_user_get(lms_engine *engine, const char *actor,
-                                int64_t tenant_id, const char *key,
-                                char **out_json);
+LMS_API lms_status lms_user_get(lms_engine* engine, const char* actor,
+                                int64_t tenant_id, const char* key,
+                                char** out_json);
 
 /**
  * Changes the fields @p patch_json names (any user field but "key";
@@ -193,9 +193,9 @@ LMS_API lms_status lms_user_get(lms_engine *engine, const char *actor,
  * @return LMS_OK; LMS_E_NOT_FOUND; LMS_E_INVALID; LMS_E_DENIED.
  * @since 0.1
  */
-LMS_API lms_status lms_user_update(lms_engine *engine, const char *actor,
-                                   int64_t tenant_id, const char *key,
-                                   const char *patch_json, char **out_json);
+LMS_API lms_status lms_user_update(lms_engine* engine, const char* actor,
+                                   int64_t tenant_id, const char* key,
+                                   const char* patch_json, char** out_json);
 
 /**
  * Lists one page of users, by key. @p query_json: NULL or
@@ -206,9 +206,9 @@ LMS_API lms_status lms_user_update(lms_engine *engine, const char *actor,
  *             end)}.
  * @since 0.1
  */
-LMS_API lms_status lms_user_list(lms_engine *engine, const char *actor,
-                                 int64_t tenant_id, const char *query_json,
-                                 char **out_json);
+LMS_API lms_status lms_user_list(lms_engine* engine, const char* actor,
+                                 int64_t tenant_id, const char* query_json,
+                                 char** out_json);
 
 /**
  * Applies an HR batch as a diff (create new keys, update changed ones,
@@ -228,10 +228,10 @@ LMS_API lms_status lms_user_list(lms_engine *engine, const char *actor,
  *         records; LMS_E_NOT_FOUND for an unknown org unit; LMS_E_DENIED.
  * @since 0.1
  */
-LMS_API lms_status lms_user_sync(lms_engine *engine, const char *actor,
-                                 int64_t tenant_id, const char *format,
-                                 const char *data, size_t data_len,
-                                 const char *options_json, char **out_json);
+LMS_API lms_status lms_user_sync(lms_engine* engine, const char* actor,
+                                 int64_t tenant_id, const char* format,
+                                 const char* data, size_t data_len,
+                                 const char* options_json, char** out_json);
 
 /* --- Org units ---------------------------------------------------------- */
 
@@ -241,27 +241,27 @@ LMS_API lms_status lms_user_sync(lms_engine *engine, const char *actor,
 /** Creates an org unit from {"key", "name", "parent"?}. @return LMS_OK;
  *  LMS_E_EXISTS; LMS_E_NOT_FOUND for an unknown parent; LMS_E_INVALID.
  *  @since 0.1 */
-LMS_API lms_status lms_orgunit_create(lms_engine *engine, const char *actor,
-                                      int64_t tenant_id, const char *spec_json,
-                                      char **out_json);
+LMS_API lms_status lms_orgunit_create(lms_engine* engine, const char* actor,
+                                      int64_t tenant_id, const char* spec_json,
+                                      char** out_json);
 
 /** Gets the org unit @p key. @since 0.1 */
-LMS_API lms_status lms_orgunit_get(lms_engine *engine, const char *actor,
-                                   int64_t tenant_id, const char *key,
-                                   char **out_json);
+LMS_API lms_status lms_orgunit_get(lms_engine* engine, const char* actor,
+                                   int64_t tenant_id, const char* key,
+                                   char** out_json);
 
 /** Moves @p key under @p new_parent ("" makes it a root). @return LMS_OK;
  *  LMS_E_INVALID when the move would make a cycle; LMS_E_NOT_FOUND.
  *  @since 0.1 */
-LMS_API lms_status lms_orgunit_move(lms_engine *engine, const char *actor,
-                                    int64_t tenant_id, const char *key,
-                                    const char *new_parent, char **out_json);
+LMS_API lms_status lms_orgunit_move(lms_engine* engine, const char* actor,
+                                    int64_t tenant_id, const char* key,
+                                    const char* new_parent, char** out_json);
 
 /** Lists @p root ("" for all) and its subtree, parents first:
  *  {"org_units": [unit...]}. @since 0.1 */
-LMS_API lms_status lms_orgunit_list(lms_engine *engine, const char *actor,
-                                    int64_t tenant_id, const char *root,
-                                    char **out_json);
+LMS_API lms_status lms_orgunit_list(lms_engine* engine, const char* actor,
+                                    int64_t tenant_id, const char* root,
+                                    char** out_json);
 
 /* --- Courses ------------------------------------------------------------ */
 
@@ -275,39 +275,39 @@ LMS_API lms_status lms_orgunit_list(lms_engine *engine, const char *actor,
 
 /** Creates a draft course at version 1. @return LMS_OK; LMS_E_EXISTS;
  *  LMS_E_NOT_FOUND for an unknown prerequisite; LMS_E_INVALID. @since 0.1 */
-LMS_API lms_status lms_course_create(lms_engine *engine, const char *actor,
-                                     int64_t tenant_id, const char *spec_json,
-                                     char **out_json);
+LMS_API lms_status lms_course_create(lms_engine* engine, const char* actor,
+                                     int64_t tenant_id, const char* spec_json,
+                                     char** out_json);
 
 /** Gets the course @p key. @since 0.1 */
-LMS_API lms_status lms_course_get(lms_engine *engine, const char *actor,
-                                  int64_t tenant_id, const char *key,
-                                  char **out_json);
+LMS_API lms_status lms_course_get(lms_engine* engine, const char* actor,
+                                  int64_t tenant_id, const char* key,
+                                  char** out_json);
 
 /** Changes the fields @p patch_json names and bumps the version.
  *  @return LMS_OK; LMS_E_CONFLICT for an archived course; LMS_E_INVALID
  *  for a prerequisite cycle. @since 0.1 */
-LMS_API lms_status lms_course_update(lms_engine *engine, const char *actor,
-                                     int64_t tenant_id, const char *key,
-                                     const char *patch_json, char **out_json);
+LMS_API lms_status lms_course_update(lms_engine* engine, const char* actor,
+                                     int64_t tenant_id, const char* key,
+                                     const char* patch_json, char** out_json);
 
 /** draft -> published. @return LMS_E_CONFLICT from any other status.
  *  @since 0.1 */
-LMS_API lms_status lms_course_publish(lms_engine *engine, const char *actor,
-                                      int64_t tenant_id, const char *key,
-                                      char **out_json);
+LMS_API lms_status lms_course_publish(lms_engine* engine, const char* actor,
+                                      int64_t tenant_id, const char* key,
+                                      char** out_json);
 
 /** draft or published -> archived. @return LMS_E_CONFLICT when archived.
  *  @since 0.1 */
-LMS_API lms_status lms_course_archive(lms_engine *engine, const char *actor,
-                                      int64_t tenant_id, const char *key,
-                                      char **out_json);
+LMS_API lms_status lms_course_archive(lms_engine* engine, const char* actor,
+                                      int64_t tenant_id, const char* key,
+                                      char** out_json);
 
 /** Lists one page of courses: @p query_json NULL or {"status"?, "after"?,
  *  "limit"?}; out {"courses": [course...], "next_after": key}. @since 0.1 */
-LMS_API lms_status lms_course_list(lms_engine *engine, const char *actor,
-                                   int64_t tenant_id, const char *query_json,
-                                   char **out_json);
+LMS_API lms_status lms_course_list(lms_engine* engine, const char* actor,
+                                   int64_t tenant_id, const char* query_json,
+                                   char** out_json);
 
 /* --- Events ------------------------------------------------------------- */
 
@@ -318,12 +318,12 @@ LMS_API lms_status lms_course_list(lms_engine *engine, const char *actor,
  *             "subject": string, "payload": object}]}
  * @since 0.1
  */
-LMS_API lms_status lms_event_list(lms_engine *engine, const char *actor,
+LMS_API lms_status lms_event_list(lms_engine* engine, const char* actor,
                                   int64_t tenant_id, int64_t after,
-                                  size_t limit, char **out_json);
+                                  size_t limit, char** out_json);
 
 #ifdef __cplusplus
-}  /* extern "C" */
+} /* extern "C" */
 #endif
 
 #endif /* LMS_LMS_H */

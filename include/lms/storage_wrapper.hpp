@@ -20,9 +20,7 @@ class LMS_API StorageWrapper : public Storage {
   explicit StorageWrapper(Storage& target) : target_(target) {}
 
   std::unique_ptr<Transaction> begin(TransactionMode mode) override;
-  std::uint64_t capabilities() const override {
-    return target_.capabilities();
-  }
+  std::uint64_t capabilities() const override { return target_.capabilities(); }
 
   // Called before every call on a transaction of this storage, with the
   // method's name ("insert_user", "commit", ...) and whether it writes.

@@ -56,8 +56,8 @@ struct User : UserRecord {
 struct UserUpdate {
   std::optional<std::string> display_name;
   std::optional<std::string> email;
-  std::optional<std::string> org_unit;     // "" moves the user out of any
-  std::optional<std::string> manager_key;  // "" clears the manager
+  std::optional<std::string> org_unit;           // "" moves the user out of any
+  std::optional<std::string> manager_key;        // "" clears the manager
   std::optional<std::optional<Date>> hire_date;  // nullopt inside clears it
   std::optional<Json> attributes;                // replaces all attributes
   std::optional<UserStatus> status;

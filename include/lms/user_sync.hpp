@@ -20,10 +20,14 @@ enum class SyncMode : std::int32_t {
 };
 
 // What a full sync does to users of the tenant that the batch omits.
-enum class MissingPolicy : std::int32_t { keep = 0, suspend = 1, deprovision = 2 };
+enum class MissingPolicy : std::int32_t {
+  keep = 0,
+  suspend = 1,
+  deprovision = 2
+};
 
 struct SyncOptions {
-  SyncMode mode = SyncMode::incremental;  // Default: incremental.
+  SyncMode mode = SyncMode::incremental;        // Default: incremental.
   MissingPolicy missing = MissingPolicy::keep;  // Default: keep.
   // Compute and return the diff, write nothing. Default: false.
   bool dry_run = false;

@@ -5,8 +5,8 @@
 #include <string.h>
 
 int main(void) {
-  lms_engine *engine = NULL;
-  char *tenant = NULL;
+  lms_engine* engine = NULL;
+  char* tenant = NULL;
   if (lms_engine_open(NULL, "{\"backend\": \"memory\"}", &engine) != LMS_OK)
     return 1;
   if (lms_tenant_create(engine, LMS_ACTOR_SYSTEM,
