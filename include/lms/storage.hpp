@@ -94,8 +94,9 @@ class LMS_API EventStore {
  public:
   virtual ~EventStore() = default;
 
-  // Appends `event` (its seq is ignored) and returns the seq assigned: one
-  // more than the highest seq ever assigned by this storage.
+  // Appends `event` (its seq is ignored) and returns the seq assigned:
+  // greater than every committed seq. (A rolled-back seq may be reused; no
+  // reader ever saw it.)
   virtual std::int64_t append_event(const Event& event) = 0;
   // Up to `limit` events of `tenant` with seq > `after`, in seq order.
   virtual std::vector<Event> events_after(TenantId tenant, std::int64_t after,

@@ -1,0 +1,505 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The JSON forms of the domain's value types (see lms/json.hpp and the
+// shapes published in lms/lms.h). Writers emit every field; readers are
+// strict about shape -- unknown fields, missing required fields and wrong
+// types are refused naming the field -- and leave lengths and content to
+// the services. Pure functions; thread-safe.
+
+#include <cmath>
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <string>
+
+#include "core/enum_names.hpp"
+#include "core/field_error.hpp"
+#include "lms/course.hpp"
+#include "lms/event.hpp"
+#include "lms/json.hpp"
+#include "lms/org_unit.hpp"
+#include "lms/tenant.hpp"
+#include "lms/user.hpp"
+#include "lms/user_sync.hpp"
+
+namespace lms {
+namespace {
+
+constexpr detail::EnumNames<2> kSyncModeNames{"incremental", "full"};
+constexpr detail::EnumNames<3> kMissingPolicyNames{"keep", "suspend",
+                                                   "deprovision"};
+
+[[noreturn]] void fail(std::string_view field, std::string_view problem) {
+  detail::throw_field_error(ErrorCode::invalid_argument, field, problem);
+}
+
+// A name taken from the input, made safe to print as (part of) a field
+// name: plain identifiers as they are, anything else quoted and escaped so
+// that a hostile key cannot garble the message.
+std::string printable_name(std::string_view name) {
+  constexpr std::size_t kPlainBytes = 64;
+  bool plain = !name.empty() && name.size() <= kPlainBytes;
+  for (const char c : name) {
+    plain = plain && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                      (c >= '0' && c <= '9') || c == '_');
+  }
+  return plain ? std::string{name} : detail::quote_value(name);
+}
+
+std::string join_path(std::string_view prefix, std::string_view name) {
+  std::string path{prefix};
+  if (!path.empty()) path += '.';
+  path += name;
+  return path;
+}
+
+std::string index_path(std::string_view field, std::size_t index) {
+  return std::string{field} + "[" + std::to_string(index) + "]";
+}
+
+std::string read_string(const Json& v, std::string_view field) {
+  if (!v.is_string()) fail(field, "must be a string");
+  return v.get<std::string>();
+}
+
+bool read_bool(const Json& v, std::string_view field) {
+  if (!v.is_boolean()) fail(field, "must be a boolean");
+  return v.get<bool>();
+}
+
+std::int32_t read_int32(const Json& v, std::string_view field) {
+  constexpr auto kMax = std::numeric_limits<std::int32_t>::max();
+  constexpr auto kMin = std::numeric_limits<std::int32_t>::min();
+  if (v.is_number_unsigned()) {
+    const auto n = v.get<std::uint64_t>();
+    if (n <= static_cast<std::uint64_t>(kMax)) {
+      return static_cast<std::int32_t>(n);
+    }
+  } else if (v.is_number_integer()) {
+    const auto n = v.get<std::int64_t>();
+    if (n >= kMin && n <= kMax) return static_cast<std::int32_t>(n);
+  }
+  fail(field, "must be an integer");
+}
+
+// A page size: the services check the range 1..limits::kPageSize, once for
+// every surface; here only what cannot become a std::size_t is refused, in
+// the same words.
+std::size_t read_limit(const Json& v, std::string_view field) {
+  // Parsed JSON holds non-negative integers as unsigned; a Json built in C++
+  // from an int holds them signed.
+  if (v.is_number_unsigned()) return v.get<std::uint64_t>();
+  if (v.is_number_integer() && v.get<std::int64_t>() >= 0) {
+    return static_cast<std::size_t>(v.get<std::int64_t>());
+  }
+  fail(field, "must be an integer between 1 and 1000");
+}
+
+// A day count, or nullopt for null.
+std::optional<std::int32_t> read_days(const Json& v, std::string_view field) {
+  if (v.is_null()) return std::nullopt;
+  return read_int32(v, field);
+}
+
+// An attribute value: a string, a finite number or a boolean.
+void check_attribute_value(const Json& v, std::string_view field,
+                           std::string_view name) {
+  const bool ok = v.is_string() || v.is_boolean() || v.is_number_integer() ||
+                  (v.is_number_float() && std::isfinite(v.get<double>()));
+  if (!ok) {
+    fail(join_path(field, printable_name(name)),
+         "must be a string, number or boolean");
+  }
+}
+
+// `v` itself, once checked to be a flat object of attribute values.
+const Json& read_attributes(const Json& v, std::string_view field) {
+  if (!v.is_object()) fail(field, "must be an object");
+  for (const auto& [name, value] : v.items()) {
+    check_attribute_value(value, field, name);
+  }
+  return v;
+}
+
+std::vector<std::string> read_string_array(const Json& v,
+                                           std::string_view field) {
+  if (!v.is_array()) fail(field, "must be an array");
+  std::vector<std::string> out;
+  out.reserve(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    out.push_back(read_string(v[i], index_path(field, i)));
+  }
+  return out;
+}
+
+// The fields of one JSON object being read. It refuses, up front, any field
+// it was not told about, and names fields by their path from the document's
+// root ("activities[2].kind").
+class ObjectReader {
+ public:
+  // The document's root object: `what` names it ("user").
+  static ObjectReader root(const Json& j, std::string_view what,
+                           std::initializer_list<std::string_view> known) {
+    return ObjectReader(j, what, "", "must be a JSON object", known);
+  }
+  // An object nested at `path`.
+  static ObjectReader nested(const Json& j, std::string_view path,
+                             std::initializer_list<std::string_view> known) {
+    return ObjectReader(j, path, path, "must be an object", known);
+  }
+
+  std::string field(std::string_view name) const {
+    return join_path(prefix_, name);
+  }
+
+  // The value of `name`, or nullptr when absent.
+  const Json* find(std::string_view name) const {
+    const auto it = j_.find(name);
+    return it == j_.end() ? nullptr : &*it;
+  }
+
+  const Json& required(std::string_view name) const {
+    const Json* v = find(name);
+    if (v == nullptr) fail(field(name), "is required");
+    return *v;
+  }
+
+  std::string required_string(std::string_view name) const {
+    return read_string(required(name), field(name));
+  }
+
+  std::optional<std::string> optional_string(std::string_view name) const {
+    const Json* v = find(name);
+    if (v == nullptr) return std::nullopt;
+    return read_string(*v, field(name));
+  }
+
+  // Refuses `name` when present: a field the reader knows about only to
+  // say that it cannot be set this way.
+  void refuse(std::string_view name, std::string_view problem) const {
+    if (find(name) != nullptr) fail(field(name), problem);
+  }
+
+ private:
+  // `what` names the object in the error when `j` is not one; `prefix` is
+  // the path of the object ("" for the document itself).
+  ObjectReader(const Json& j, std::string_view what, std::string_view prefix,
+               std::string_view not_object_problem,
+               std::initializer_list<std::string_view> known)
+      : j_(j), prefix_(prefix) {
+    if (!j.is_object()) fail(what, not_object_problem);
+    for (const auto& [name, value] : j.items()) {
+      bool is_known = false;
+      for (const auto k : known) is_known = is_known || k == name;
+      if (!is_known)
+        fail(join_path(prefix, printable_name(name)), "unknown field");
+    }
+  }
+
+  const Json& j_;
+  std::string prefix_;
+};
+
+Activity read_activity(const Json& v, std::string_view path) {
+  const auto r =
+      ObjectReader::nested(v, path, {"key", "kind", "title", "required"});
+  Activity a;
+  a.key = r.required_string("key");
+  a.kind = parse_activity_kind(r.required_string("kind"), r.field("kind"));
+  a.title = r.required_string("title");
+  if (const Json* required = r.find("required")) {
+    a.required = read_bool(*required, r.field("required"));
+  }
+  return a;
+}
+
+std::vector<Activity> read_activities(const Json& v, std::string_view field) {
+  if (!v.is_array()) fail(field, "must be an array");
+  std::vector<Activity> out;
+  out.reserve(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    out.push_back(read_activity(v[i], index_path(field, i)));
+  }
+  return out;
+}
+
+Json json_date(const std::optional<Date>& d) {
+  return d ? Json(format_date(*d)) : Json(nullptr);
+}
+
+Json json_days(const std::optional<std::int32_t>& days) {
+  return days ? Json(*days) : Json(nullptr);
+}
+
+}  // namespace
+
+Json parse_json(std::string_view text, std::string_view what) {
+  try {
+    return Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error& e) {
+    // nlohmann reports bad UTF-8 inside strings as a syntax error whose
+    // text says so; callers deserve the real reason.
+    const bool bad_utf8 =
+        std::string_view{e.what()}.find("UTF-8") != std::string_view::npos;
+    fail(what,
+         (bad_utf8 ? "invalid UTF-8 at byte " : "malformed JSON at byte ") +
+             std::to_string(e.byte));
+  } catch (const Json::out_of_range&) {
+    // A number too large for a double (1e400).
+    fail(what, "malformed JSON: number out of range");
+  }
+}
+
+Json to_json(const Tenant& tenant) {
+  return Json{{"id", tenant.id},
+              {"key", tenant.key},
+              {"name", tenant.name},
+              {"created_at", format_timestamp(tenant.created_at)}};
+}
+
+Json to_json(const User& user) {
+  return Json{{"key", user.key},
+              {"display_name", user.display_name},
+              {"email", user.email},
+              {"org_unit", user.org_unit},
+              {"manager_key", user.manager_key},
+              {"hire_date", json_date(user.hire_date)},
+              {"attributes", user.attributes},
+              {"status", to_string(user.status)},
+              {"created_at", format_timestamp(user.created_at)},
+              {"updated_at", format_timestamp(user.updated_at)}};
+}
+
+Json to_json(const UserPage& page) {
+  Json users = Json::array();
+  for (const auto& user : page.users) users.push_back(to_json(user));
+  return Json{{"users", std::move(users)}, {"next_after", page.next_after}};
+}
+
+Json to_json(const OrgUnit& unit) {
+  return Json{{"key", unit.key},
+              {"name", unit.name},
+              {"parent", unit.parent},
+              {"created_at", format_timestamp(unit.created_at)},
+              {"updated_at", format_timestamp(unit.updated_at)}};
+}
+
+Json to_json(const Activity& activity) {
+  return Json{{"key", activity.key},
+              {"kind", to_string(activity.kind)},
+              {"title", activity.title},
+              {"required", activity.required}};
+}
+
+Json to_json(const Course& course) {
+  Json activities = Json::array();
+  for (const auto& a : course.activities) activities.push_back(to_json(a));
+  return Json{{"key", course.key},
+              {"title", course.title},
+              {"description", course.description},
+              {"activities", std::move(activities)},
+              {"prerequisites", course.prerequisites},
+              {"recertification_days", json_days(course.recertification_days)},
+              {"default_due_days", json_days(course.default_due_days)},
+              {"version", course.version},
+              {"status", to_string(course.status)},
+              {"created_at", format_timestamp(course.created_at)},
+              {"updated_at", format_timestamp(course.updated_at)}};
+}
+
+Json to_json(const CoursePage& page) {
+  Json courses = Json::array();
+  for (const auto& course : page.courses) courses.push_back(to_json(course));
+  return Json{{"courses", std::move(courses)}, {"next_after", page.next_after}};
+}
+
+Json to_json(const Event& event) {
+  return Json{{"seq", event.seq},
+              {"tenant_id", event.tenant_id},
+              {"time", format_timestamp(event.time)},
+              {"actor", event.actor},
+              {"type", event.type},
+              {"subject", event.subject},
+              {"payload", event.payload}};
+}
+
+Json to_json(const SyncResult& result) {
+  return Json{{"created", result.created},
+              {"updated", result.updated},
+              {"unchanged", result.unchanged},
+              {"suspended", result.suspended},
+              {"deprovisioned", result.deprovisioned}};
+}
+
+TenantSpec tenant_spec_from_json(const Json& j) {
+  const auto r = ObjectReader::root(j, "tenant", {"key", "name"});
+  TenantSpec spec;
+  spec.key = r.required_string("key");
+  spec.name = r.required_string("name");
+  return spec;
+}
+
+UserRecord user_record_from_json(const Json& j) {
+  const auto r =
+      ObjectReader::root(j, "user",
+                         {"key", "display_name", "email", "org_unit",
+                          "manager_key", "hire_date", "attributes", "status"});
+  UserRecord record;
+  record.key = r.required_string("key");
+  record.display_name = r.required_string("display_name");
+  record.email = r.optional_string("email").value_or("");
+  record.org_unit = r.optional_string("org_unit").value_or("");
+  record.manager_key = r.optional_string("manager_key").value_or("");
+  if (const auto hire_date = r.optional_string("hire_date")) {
+    record.hire_date = parse_date(*hire_date, "hire_date");
+  }
+  if (const Json* attributes = r.find("attributes")) {
+    record.attributes = read_attributes(*attributes, "attributes");
+  }
+  if (const auto status = r.optional_string("status")) {
+    record.status = parse_user_status(*status, "status");
+  }
+  return record;
+}
+
+UserUpdate user_update_from_json(const Json& j) {
+  const auto r =
+      ObjectReader::root(j, "user",
+                         {"key", "display_name", "email", "org_unit",
+                          "manager_key", "hire_date", "attributes", "status"});
+  r.refuse("key", "cannot be changed");
+  UserUpdate update;
+  update.display_name = r.optional_string("display_name");
+  update.email = r.optional_string("email");
+  update.org_unit = r.optional_string("org_unit");
+  update.manager_key = r.optional_string("manager_key");
+  if (const Json* hire_date = r.find("hire_date")) {
+    update.hire_date =
+        hire_date->is_null()
+            ? std::optional<Date>{}
+            : parse_date(read_string(*hire_date, "hire_date"), "hire_date");
+  }
+  if (const Json* attributes = r.find("attributes")) {
+    update.attributes = read_attributes(*attributes, "attributes");
+  }
+  if (const auto status = r.optional_string("status")) {
+    update.status = parse_user_status(*status, "status");
+  }
+  return update;
+}
+
+UserQuery user_query_from_json(const Json& j) {
+  const auto r = ObjectReader::root(
+      j, "query", {"org_unit", "status", "attributes", "after", "limit"});
+  UserQuery query;
+  query.org_unit = r.optional_string("org_unit");
+  if (const auto status = r.optional_string("status")) {
+    query.status = parse_user_status(*status, "status");
+  }
+  if (const Json* attributes = r.find("attributes")) {
+    // Json objects iterate in name order, so the pairs come out sorted.
+    // Named: items() refers to its Json, which a temporary would not
+    // outlive.
+    const Json wanted = read_attributes(*attributes, "attributes");
+    for (const auto& [name, value] : wanted.items()) {
+      query.attributes.emplace_back(name, value);
+    }
+  }
+  query.after = r.optional_string("after").value_or("");
+  if (const Json* limit = r.find("limit")) {
+    query.limit = read_limit(*limit, "limit");
+  }
+  return query;
+}
+
+OrgUnitSpec org_unit_spec_from_json(const Json& j) {
+  const auto r = ObjectReader::root(j, "org_unit", {"key", "name", "parent"});
+  OrgUnitSpec spec;
+  spec.key = r.required_string("key");
+  spec.name = r.required_string("name");
+  spec.parent = r.optional_string("parent").value_or("");
+  return spec;
+}
+
+CourseSpec course_spec_from_json(const Json& j) {
+  const auto r = ObjectReader::root(
+      j, "course",
+      {"key", "title", "description", "activities", "prerequisites",
+       "recertification_days", "default_due_days"});
+  CourseSpec spec;
+  spec.key = r.required_string("key");
+  spec.title = r.required_string("title");
+  spec.description = r.optional_string("description").value_or("");
+  if (const Json* activities = r.find("activities")) {
+    spec.activities = read_activities(*activities, "activities");
+  }
+  if (const Json* prerequisites = r.find("prerequisites")) {
+    spec.prerequisites = read_string_array(*prerequisites, "prerequisites");
+  }
+  if (const Json* days = r.find("recertification_days")) {
+    spec.recertification_days = read_days(*days, "recertification_days");
+  }
+  if (const Json* days = r.find("default_due_days")) {
+    spec.default_due_days = read_days(*days, "default_due_days");
+  }
+  return spec;
+}
+
+CourseUpdate course_update_from_json(const Json& j) {
+  const auto r = ObjectReader::root(
+      j, "course",
+      {"key", "title", "description", "activities", "prerequisites",
+       "recertification_days", "default_due_days"});
+  r.refuse("key", "cannot be changed");
+  CourseUpdate update;
+  update.title = r.optional_string("title");
+  update.description = r.optional_string("description");
+  if (const Json* activities = r.find("activities")) {
+    update.activities = read_activities(*activities, "activities");
+  }
+  if (const Json* prerequisites = r.find("prerequisites")) {
+    update.prerequisites = read_string_array(*prerequisites, "prerequisites");
+  }
+  // null clears a period: the outer optional says "change it", the inner
+  // one holds the new value or nothing.
+  if (const Json* days = r.find("recertification_days")) {
+    update.recertification_days = read_days(*days, "recertification_days");
+  }
+  if (const Json* days = r.find("default_due_days")) {
+    update.default_due_days = read_days(*days, "default_due_days");
+  }
+  return update;
+}
+
+CourseQuery course_query_from_json(const Json& j) {
+  const auto r = ObjectReader::root(j, "query", {"status", "after", "limit"});
+  CourseQuery query;
+  if (const auto status = r.optional_string("status")) {
+    query.status = parse_course_status(*status, "status");
+  }
+  query.after = r.optional_string("after").value_or("");
+  if (const Json* limit = r.find("limit")) {
+    query.limit = read_limit(*limit, "limit");
+  }
+  return query;
+}
+
+SyncOptions sync_options_from_json(const Json& j) {
+  const auto r =
+      ObjectReader::root(j, "options", {"mode", "missing", "dry_run"});
+  SyncOptions options;
+  if (const auto mode = r.optional_string("mode")) {
+    options.mode = detail::parse_enum<SyncMode>(*mode, "mode", kSyncModeNames,
+                                                "unknown mode");
+  }
+  if (const auto missing = r.optional_string("missing")) {
+    options.missing = detail::parse_enum<MissingPolicy>(
+        *missing, "missing", kMissingPolicyNames, "unknown missing policy");
+  }
+  if (const Json* dry_run = r.find("dry_run")) {
+    options.dry_run = read_bool(*dry_run, "dry_run");
+  }
+  return options;
+}
+
+}  // namespace lms

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The text form of an Actor: "@system" or a user key. Pure functions;
+// thread-safe.
+
+#include "lms/actor.hpp"
+
+#include "core/field_error.hpp"
+
+namespace lms {
+
+Actor Actor::parse(std::string_view text) {
+  if (text.empty()) {
+    detail::throw_field_error(ErrorCode::invalid_argument, "actor",
+                              "must not be empty");
+  }
+  if (text == kSystemActorText) return system();
+  // User keys never start with '@': the prefix is reserved for principals
+  // of the engine, of which "@system" is the only one so far.
+  if (text.front() == '@') {
+    detail::throw_field_error(ErrorCode::invalid_argument, "actor",
+                              "unknown principal", text);
+  }
+  return user(std::string{text});
+}
+
+std::string Actor::to_string() const {
+  return is_system() ? std::string{kSystemActorText} : user_key_;
+}
+
+}  // namespace lms

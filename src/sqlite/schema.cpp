@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The schema, one forward migration per version. A migration, once
+// released, is never edited: a change to the schema is a new entry at the
+// end of kMigrations. Pure data and a function over a connection the
+// caller holds exclusively.
+
+#include "sqlite/schema.hpp"
+
+#include <array>
+#include <string>
+
+#include "lms/error.hpp"
+#include "lms/storage.hpp"
+
+namespace lms {
+namespace sqlite {
+namespace {
+
+// Every table carries tenant_id (tenants aside) and every query filters on
+// it. Keys are the host's text keys; timestamps INTEGER unix milliseconds;
+// dates INTEGER days since 1970-01-01; enums TEXT by name; absent optional
+// references NULL so that the foreign keys hold.
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE tenants (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE org_units (
+  tenant_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  parent TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, key),
+  FOREIGN KEY (tenant_id, parent) REFERENCES org_units (tenant_id, key)
+) WITHOUT ROWID;
+CREATE INDEX org_units_by_parent ON org_units (tenant_id, parent);
+
+CREATE TABLE users (
+  tenant_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  org_unit TEXT,
+  manager_key TEXT NOT NULL,
+  hire_date INTEGER,
+  attributes TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, key),
+  FOREIGN KEY (tenant_id, org_unit) REFERENCES org_units (tenant_id, key)
+) WITHOUT ROWID;
+CREATE INDEX users_by_org_unit ON users (tenant_id, org_unit);
+CREATE INDEX users_by_manager ON users (tenant_id, manager_key);
+
+CREATE TABLE courses (
+  tenant_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  activities TEXT NOT NULL,
+  recertification_days INTEGER,
+  default_due_days INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, key)
+) WITHOUT ROWID;
+
+CREATE TABLE course_prerequisites (
+  tenant_id INTEGER NOT NULL,
+  course_key TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  prerequisite_key TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, course_key, position),
+  FOREIGN KEY (tenant_id, course_key) REFERENCES courses (tenant_id, key)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  tenant_id INTEGER NOT NULL,
+  time INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  type TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  payload TEXT NOT NULL
+);
+CREATE INDEX events_by_tenant ON events (tenant_id, seq);
+)sql";
+
+// kMigrations[i] takes a database from version i to version i + 1.
+constexpr std::array kMigrations = {kVersion1};
+
+int user_version(Connection& connection) {
+  Statement stmt = connection.prepare("PRAGMA user_version");
+  stmt.step();
+  return static_cast<int>(stmt.int64(0));
+}
+
+}  // namespace
+
+void migrate(Connection& connection) {
+  const int target = sqlite_schema_version();
+  // IMMEDIATE: two processes opening the same new file must not both
+  // create the schema; the second waits, then sees the first one's version.
+  connection.exec("BEGIN IMMEDIATE");
+  try {
+    const int current = user_version(connection);
+    if (current > target) {
+      throw Error(ErrorCode::storage,
+                  "database schema version " + std::to_string(current) +
+                      " is newer than this library supports (" +
+                      std::to_string(target) + ")");
+    }
+    for (int version = current; version < target; ++version) {
+      connection.exec(kMigrations[static_cast<std::size_t>(version)]);
+    }
+    if (current != target) {
+      // PRAGMA takes no parameters; `target` is our own integer.
+      connection.exec(
+          ("PRAGMA user_version = " + std::to_string(target)).c_str());
+    }
+    connection.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(connection.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+}  // namespace sqlite
+
+int sqlite_schema_version() {
+  return static_cast<int>(sqlite::kMigrations.size());
+}
+
+}  // namespace lms

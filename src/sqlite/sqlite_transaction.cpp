@@ -1,0 +1,609 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The SQL of every store call. Only placeholders ever carry values: SQL
+// text is built from constant fragments, so it also serves as the key of
+// the connection's statement cache. A transaction belongs to one thread.
+
+#include "sqlite/sqlite_transaction.hpp"
+
+#include <chrono>
+#include <exception>
+#include <limits>
+#include <string>
+#include <utility>
+
+#include "lms/error.hpp"
+#include "lms/json.hpp"
+#include "storage/paging.hpp"
+
+namespace lms::sqlite {
+namespace {
+
+// A row that decodes to no valid value: the file was changed behind the
+// library's back.
+Error corrupt_row(std::string_view table, std::string_view key,
+                  const std::exception& cause) {
+  return Error(ErrorCode::storage, "sqlite: corrupt row in " +
+                                       std::string{table} + " with key '" +
+                                       std::string{key} + "': " + cause.what());
+}
+
+Error missing_row(std::string_view what, std::string_view key) {
+  return Error(ErrorCode::not_found,
+               std::string{what} + " '" + std::string{key} + "' not found");
+}
+
+std::optional<std::int64_t> days(const std::optional<Date>& date) {
+  if (!date) return std::nullopt;
+  return date->time_since_epoch().count();
+}
+
+std::optional<std::int64_t> widen(const std::optional<std::int32_t>& value) {
+  if (!value) return std::nullopt;
+  return *value;
+}
+
+std::optional<std::int32_t> narrow(Statement& stmt, int column) {
+  if (stmt.is_null(column)) return std::nullopt;
+  return static_cast<std::int32_t>(stmt.int64(column));
+}
+
+// --- Tenants --------------------------------------------------------------
+
+constexpr std::string_view kTenantColumns = "id, key, name, created_at";
+
+Tenant read_tenant(Statement& stmt) {
+  Tenant tenant;
+  tenant.id = stmt.int64(0);
+  tenant.key = stmt.text(1);
+  tenant.name = stmt.text(2);
+  tenant.created_at = from_unix_ms(stmt.int64(3));
+  return tenant;
+}
+
+// --- Org units ------------------------------------------------------------
+
+constexpr std::string_view kOrgUnitColumns =
+    "key, name, parent, created_at, updated_at";
+
+OrgUnit read_org_unit(Statement& stmt) {
+  OrgUnit unit;
+  unit.key = stmt.text(0);
+  unit.name = stmt.text(1);
+  unit.parent = stmt.text(2);
+  unit.created_at = from_unix_ms(stmt.int64(3));
+  unit.updated_at = from_unix_ms(stmt.int64(4));
+  return unit;
+}
+
+// The units reachable from the anchor rows, with a path of keys joined by
+// U+0001, which sorts below every character a key may hold: ordering by
+// path puts a parent before its children and siblings by key, depth first.
+constexpr std::string_view kSubtreeRecursion = R"sql(
+  UNION ALL
+  SELECT o.key, o.name, o.parent, o.created_at, o.updated_at,
+         tree.path || char(1) || o.key
+  FROM tree JOIN org_units o ON o.tenant_id = ? AND o.parent = tree.key)
+SELECT key, name, parent, created_at, updated_at FROM tree ORDER BY path)sql";
+
+// --- Users ----------------------------------------------------------------
+
+constexpr std::string_view kUserColumns =
+    "key, display_name, email, org_unit, manager_key, hire_date, attributes, "
+    "status, created_at, updated_at";
+
+User read_user(Statement& stmt) {
+  User user;
+  user.key = stmt.text(0);
+  user.display_name = stmt.text(1);
+  user.email = stmt.text(2);
+  user.org_unit = stmt.text(3);
+  user.manager_key = stmt.text(4);
+  if (!stmt.is_null(5)) user.hire_date = Date{std::chrono::days{stmt.int64(5)}};
+  try {
+    user.attributes = Json::parse(stmt.text(6));
+    user.status = parse_user_status(stmt.text(7), "status");
+  } catch (const std::exception& e) {
+    throw corrupt_row("users", user.key, e);
+  }
+  user.created_at = from_unix_ms(stmt.int64(8));
+  user.updated_at = from_unix_ms(stmt.int64(9));
+  return user;
+}
+
+std::vector<User> read_users(Statement& stmt) {
+  std::vector<User> users;
+  while (stmt.step()) users.push_back(read_user(stmt));
+  return users;
+}
+
+// Binds the user's columns after the key, in kUserColumns order.
+void bind_user_fields(Statement& stmt, const User& user) {
+  stmt.bind(user.display_name)
+      .bind(user.email)
+      .bind_or_null(user.org_unit)
+      .bind(user.manager_key)
+      .bind(days(user.hire_date))
+      .bind(user.attributes.dump())
+      .bind(to_string(user.status))
+      .bind(to_unix_ms(user.created_at))
+      .bind(to_unix_ms(user.updated_at));
+}
+
+// One attribute filter of list_users: the attribute's JSON type must be one
+// of two bound type names and its value equal to the bound value. The text
+// is the same for every kind of value, so the statement cache holds one
+// list_users statement per filter count, however callers mix the kinds.
+constexpr std::string_view kAttributeCondition =
+    " AND json_type(attributes, ?) IN (?, ?)"
+    " AND json_extract(attributes, ?) = ?";
+
+// Binds kAttributeCondition so that the comparison is exact in type: a
+// string matches only a text attribute, a bool only true or false, a number
+// only an equal number (integer or real).
+void bind_attribute_filter(Statement& stmt, const std::string& name,
+                           const Json& value) {
+  // Names are [A-Za-z_][A-Za-z0-9_]*, so quoting them needs no escapes.
+  const std::string path = "$.\"" + name + "\"";
+  stmt.bind(path);
+  if (value.is_string()) {
+    stmt.bind("text").bind("text").bind(path).bind(
+        value.get_ref<const std::string&>());
+  } else if (value.is_boolean()) {
+    // json_extract() gives a JSON bool as the integer 1 or 0.
+    const bool flag = value.get<bool>();
+    const std::string_view type = flag ? "true" : "false";
+    stmt.bind(type).bind(type).bind(path).bind(std::int64_t{flag});
+  } else if (value.is_number_integer() &&
+             (!value.is_number_unsigned() ||
+              value.get<std::uint64_t>() <=
+                  static_cast<std::uint64_t>(
+                      std::numeric_limits<std::int64_t>::max()))) {
+    stmt.bind("integer").bind("real").bind(path).bind(
+        value.get<std::int64_t>());
+  } else if (value.is_number()) {
+    stmt.bind("integer").bind("real").bind(path).bind(value.get<double>());
+  } else {
+    // Attribute values are strings, numbers or bools: nothing equals
+    // another kind of value, and NULL type names match no attribute.
+    stmt.bind_null().bind_null().bind(path).bind_null();
+  }
+}
+
+// --- Courses --------------------------------------------------------------
+
+constexpr std::string_view kCourseColumns =
+    "key, title, description, version, status, activities, "
+    "recertification_days, default_due_days, created_at, updated_at";
+
+std::string activities_json(const std::vector<Activity>& activities) {
+  Json array = Json::array();
+  for (const Activity& activity : activities) {
+    array.push_back({{"key", activity.key},
+                     {"kind", std::string{to_string(activity.kind)}},
+                     {"title", activity.title},
+                     {"required", activity.required}});
+  }
+  return array.dump();
+}
+
+std::vector<Activity> parse_activities(const std::string& text) {
+  std::vector<Activity> activities;
+  for (const Json& item : Json::parse(text)) {
+    Activity activity;
+    activity.key = item.at("key").get<std::string>();
+    activity.kind =
+        parse_activity_kind(item.at("kind").get<std::string>(), "kind");
+    activity.title = item.at("title").get<std::string>();
+    activity.required = item.at("required").get<bool>();
+    activities.push_back(std::move(activity));
+  }
+  return activities;
+}
+
+// The course's row; read_prerequisites() adds the prerequisites.
+Course read_course(Statement& stmt) {
+  Course course;
+  course.key = stmt.text(0);
+  course.title = stmt.text(1);
+  course.description = stmt.text(2);
+  course.version = static_cast<std::int32_t>(stmt.int64(3));
+  try {
+    course.status = parse_course_status(stmt.text(4), "status");
+    course.activities = parse_activities(stmt.text(5));
+  } catch (const std::exception& e) {
+    throw corrupt_row("courses", course.key, e);
+  }
+  course.recertification_days = narrow(stmt, 6);
+  course.default_due_days = narrow(stmt, 7);
+  course.created_at = from_unix_ms(stmt.int64(8));
+  course.updated_at = from_unix_ms(stmt.int64(9));
+  return course;
+}
+
+// Binds the course's columns after the key, in kCourseColumns order.
+void bind_course_fields(Statement& stmt, const Course& course) {
+  stmt.bind(course.title)
+      .bind(course.description)
+      .bind(std::int64_t{course.version})
+      .bind(to_string(course.status))
+      .bind(activities_json(course.activities))
+      .bind(widen(course.recertification_days))
+      .bind(widen(course.default_due_days))
+      .bind(to_unix_ms(course.created_at))
+      .bind(to_unix_ms(course.updated_at));
+}
+
+// --- Events ---------------------------------------------------------------
+
+Event read_event(Statement& stmt) {
+  Event event;
+  event.seq = stmt.int64(0);
+  event.tenant_id = stmt.int64(1);
+  event.time = from_unix_ms(stmt.int64(2));
+  event.actor = stmt.text(3);
+  event.type = stmt.text(4);
+  event.subject = stmt.text(5);
+  try {
+    event.payload = Json::parse(stmt.text(6));
+  } catch (const std::exception& e) {
+    throw corrupt_row("events", std::to_string(event.seq), e);
+  }
+  return event;
+}
+
+}  // namespace
+
+SqliteTransaction::SqliteTransaction(std::unique_ptr<ConnectionLease> lease,
+                                     TransactionMode mode)
+    : lease_(std::move(lease)), db_(lease_->connection()), mode_(mode) {
+  db_.exec(mode == TransactionMode::write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+SqliteTransaction::~SqliteTransaction() {
+  if (!committed_) {
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
+void SqliteTransaction::require_write(std::string_view method) const {
+  if (mode_ != TransactionMode::write) {
+    throw Error(ErrorCode::internal,
+                std::string{method} + " through a read transaction");
+  }
+  if (committed_) {
+    throw Error(ErrorCode::internal,
+                std::string{method} + " after the transaction committed");
+  }
+}
+
+void SqliteTransaction::commit() {
+  require_write("commit");
+  db_.exec("COMMIT");
+  committed_ = true;
+}
+
+// --- DirectoryStore: tenants ----------------------------------------------
+
+TenantId SqliteTransaction::insert_tenant(const TenantSpec& spec,
+                                          Timestamp now) {
+  require_write("insert_tenant");
+  db_.prepare("INSERT INTO tenants (key, name, created_at) VALUES (?, ?, ?)")
+      .bind(spec.key)
+      .bind(spec.name)
+      .bind(to_unix_ms(now))
+      .run();
+  return sqlite3_last_insert_rowid(db_.handle());
+}
+
+std::optional<Tenant> SqliteTransaction::find_tenant(TenantId id) {
+  static const std::string sql =
+      "SELECT " + std::string{kTenantColumns} + " FROM tenants WHERE id = ?";
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(id);
+  if (!stmt.step()) return std::nullopt;
+  return read_tenant(stmt);
+}
+
+std::optional<Tenant> SqliteTransaction::find_tenant_by_key(
+    std::string_view key) {
+  static const std::string sql =
+      "SELECT " + std::string{kTenantColumns} + " FROM tenants WHERE key = ?";
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(key);
+  if (!stmt.step()) return std::nullopt;
+  return read_tenant(stmt);
+}
+
+std::vector<Tenant> SqliteTransaction::list_tenants() {
+  static const std::string sql =
+      "SELECT " + std::string{kTenantColumns} + " FROM tenants ORDER BY id";
+  Statement stmt = db_.prepare(sql);
+  std::vector<Tenant> tenants;
+  while (stmt.step()) tenants.push_back(read_tenant(stmt));
+  return tenants;
+}
+
+// --- DirectoryStore: org units --------------------------------------------
+
+void SqliteTransaction::insert_org_unit(TenantId tenant, const OrgUnit& unit) {
+  require_write("insert_org_unit");
+  db_.prepare(
+         "INSERT INTO org_units (tenant_id, key, name, parent, created_at, "
+         "updated_at) VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(tenant)
+      .bind(unit.key)
+      .bind(unit.name)
+      .bind_or_null(unit.parent)
+      .bind(to_unix_ms(unit.created_at))
+      .bind(to_unix_ms(unit.updated_at))
+      .run();
+}
+
+void SqliteTransaction::update_org_unit(TenantId tenant, const OrgUnit& unit) {
+  require_write("update_org_unit");
+  db_.prepare(
+         "UPDATE org_units SET name = ?, parent = ?, created_at = ?, "
+         "updated_at = ? WHERE tenant_id = ? AND key = ?")
+      .bind(unit.name)
+      .bind_or_null(unit.parent)
+      .bind(to_unix_ms(unit.created_at))
+      .bind(to_unix_ms(unit.updated_at))
+      .bind(tenant)
+      .bind(unit.key)
+      .run();
+  if (sqlite3_changes(db_.handle()) == 0) {
+    throw missing_row("org unit", unit.key);
+  }
+}
+
+std::optional<OrgUnit> SqliteTransaction::find_org_unit(TenantId tenant,
+                                                        std::string_view key) {
+  static const std::string sql = "SELECT " + std::string{kOrgUnitColumns} +
+                                 " FROM org_units WHERE tenant_id = ? AND "
+                                 "key = ?";
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant).bind(key);
+  if (!stmt.step()) return std::nullopt;
+  return read_org_unit(stmt);
+}
+
+std::vector<OrgUnit> SqliteTransaction::list_org_subtree(
+    TenantId tenant, std::string_view root) {
+  static const std::string anchor =
+      "WITH RECURSIVE tree(key, name, parent, created_at, updated_at, path) "
+      "AS (SELECT key, name, parent, created_at, updated_at, key "
+      "FROM org_units WHERE tenant_id = ? AND ";
+  static const std::string from_root =
+      anchor + "key = ?" + std::string{kSubtreeRecursion};
+  static const std::string from_roots =
+      anchor + "parent IS NULL" + std::string{kSubtreeRecursion};
+  Statement stmt = db_.prepare(root.empty() ? from_roots : from_root);
+  stmt.bind(tenant);
+  if (!root.empty()) stmt.bind(root);
+  stmt.bind(tenant);
+  std::vector<OrgUnit> units;
+  while (stmt.step()) units.push_back(read_org_unit(stmt));
+  return units;
+}
+
+// --- DirectoryStore: users ------------------------------------------------
+
+void SqliteTransaction::insert_user(TenantId tenant, const User& user) {
+  require_write("insert_user");
+  static const std::string sql = "INSERT INTO users (tenant_id, " +
+                                 std::string{kUserColumns} +
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant).bind(user.key);
+  bind_user_fields(stmt, user);
+  stmt.run();
+}
+
+void SqliteTransaction::update_user(TenantId tenant, const User& user) {
+  require_write("update_user");
+  Statement stmt = db_.prepare(
+      "UPDATE users SET display_name = ?, email = ?, org_unit = ?, "
+      "manager_key = ?, hire_date = ?, attributes = ?, status = ?, "
+      "created_at = ?, updated_at = ? WHERE tenant_id = ? AND key = ?");
+  bind_user_fields(stmt, user);
+  stmt.bind(tenant).bind(user.key).run();
+  if (sqlite3_changes(db_.handle()) == 0) throw missing_row("user", user.key);
+}
+
+std::optional<User> SqliteTransaction::find_user(TenantId tenant,
+                                                 std::string_view key) {
+  static const std::string sql = "SELECT " + std::string{kUserColumns} +
+                                 " FROM users WHERE tenant_id = ? AND key = ?";
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant).bind(key);
+  if (!stmt.step()) return std::nullopt;
+  return read_user(stmt);
+}
+
+std::vector<User> SqliteTransaction::find_users(
+    TenantId tenant, std::span<const std::string> keys) {
+  if (keys.empty()) return {};
+  // One statement for any number of keys: they travel as one JSON array,
+  // and each is a primary-key lookup.
+  static const std::string sql =
+      "SELECT " + std::string{kUserColumns} +
+      " FROM users WHERE tenant_id = ? AND key IN "
+      "(SELECT value FROM json_each(?)) ORDER BY key";
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant).bind(
+      Json(std::vector<std::string>(keys.begin(), keys.end()))
+          .dump(-1, ' ', false, Json::error_handler_t::replace));
+  return read_users(stmt);
+}
+
+UserPage SqliteTransaction::list_users(TenantId tenant,
+                                       const UserQuery& query) {
+  std::string sql;
+  if (query.org_unit) {
+    sql =
+        "WITH RECURSIVE subtree(key) AS ("
+        "SELECT key FROM org_units WHERE tenant_id = ? AND key = ? "
+        "UNION ALL SELECT o.key FROM subtree JOIN org_units o "
+        "ON o.tenant_id = ? AND o.parent = subtree.key) ";
+  }
+  sql += "SELECT " + std::string{kUserColumns} +
+         " FROM users WHERE tenant_id = ? AND key > ?";
+  if (query.status) sql += " AND status = ?";
+  if (query.org_unit) sql += " AND org_unit IN (SELECT key FROM subtree)";
+  for (std::size_t i = 0; i < query.attributes.size(); ++i) {
+    sql += kAttributeCondition;
+  }
+  sql += " ORDER BY key LIMIT ?";
+
+  Statement stmt = db_.prepare(sql);
+  if (query.org_unit) stmt.bind(tenant).bind(*query.org_unit).bind(tenant);
+  stmt.bind(tenant).bind(query.after);
+  if (query.status) stmt.bind(to_string(*query.status));
+  for (const auto& [name, value] : query.attributes) {
+    bind_attribute_filter(stmt, name, value);
+  }
+  stmt.bind(detail::rows_to_fetch(query.limit));
+
+  UserPage page;
+  page.users = read_users(stmt);
+  page.next_after = detail::cut_page(page.users, query.limit);
+  return page;
+}
+
+std::vector<std::string> SqliteTransaction::list_user_keys(TenantId tenant) {
+  Statement stmt =
+      db_.prepare("SELECT key FROM users WHERE tenant_id = ? ORDER BY key");
+  stmt.bind(tenant);
+  std::vector<std::string> keys;
+  while (stmt.step()) keys.push_back(stmt.text(0));
+  return keys;
+}
+
+// --- CatalogStore ---------------------------------------------------------
+
+void SqliteTransaction::write_prerequisites(TenantId tenant,
+                                            const Course& course) {
+  std::int64_t position = 0;
+  for (const std::string& prerequisite : course.prerequisites) {
+    db_.prepare(
+           "INSERT INTO course_prerequisites (tenant_id, course_key, "
+           "position, prerequisite_key) VALUES (?, ?, ?, ?)")
+        .bind(tenant)
+        .bind(course.key)
+        .bind(position++)
+        .bind(prerequisite)
+        .run();
+  }
+}
+
+void SqliteTransaction::read_prerequisites(TenantId tenant, Course& course) {
+  Statement stmt = db_.prepare(
+      "SELECT prerequisite_key FROM course_prerequisites "
+      "WHERE tenant_id = ? AND course_key = ? ORDER BY position");
+  stmt.bind(tenant).bind(course.key);
+  while (stmt.step()) course.prerequisites.push_back(stmt.text(0));
+}
+
+void SqliteTransaction::insert_course(TenantId tenant, const Course& course) {
+  require_write("insert_course");
+  static const std::string sql = "INSERT INTO courses (tenant_id, " +
+                                 std::string{kCourseColumns} +
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant).bind(course.key);
+  bind_course_fields(stmt, course);
+  stmt.run();
+  write_prerequisites(tenant, course);
+}
+
+void SqliteTransaction::update_course(TenantId tenant, const Course& course) {
+  require_write("update_course");
+  {
+    Statement stmt = db_.prepare(
+        "UPDATE courses SET title = ?, description = ?, version = ?, "
+        "status = ?, activities = ?, recertification_days = ?, "
+        "default_due_days = ?, created_at = ?, updated_at = ? "
+        "WHERE tenant_id = ? AND key = ?");
+    bind_course_fields(stmt, course);
+    stmt.bind(tenant).bind(course.key).run();
+    if (sqlite3_changes(db_.handle()) == 0) {
+      throw missing_row("course", course.key);
+    }
+  }
+  db_.prepare(
+         "DELETE FROM course_prerequisites WHERE tenant_id = ? AND "
+         "course_key = ?")
+      .bind(tenant)
+      .bind(course.key)
+      .run();
+  write_prerequisites(tenant, course);
+}
+
+std::optional<Course> SqliteTransaction::find_course(TenantId tenant,
+                                                     std::string_view key) {
+  static const std::string sql =
+      "SELECT " + std::string{kCourseColumns} +
+      " FROM courses WHERE tenant_id = ? AND key = ?";
+  std::optional<Course> course;
+  {
+    Statement stmt = db_.prepare(sql);
+    stmt.bind(tenant).bind(key);
+    if (!stmt.step()) return std::nullopt;
+    course = read_course(stmt);
+  }
+  read_prerequisites(tenant, *course);
+  return course;
+}
+
+CoursePage SqliteTransaction::list_courses(TenantId tenant,
+                                           const CourseQuery& query) {
+  static const std::string base = "SELECT " + std::string{kCourseColumns} +
+                                  " FROM courses WHERE tenant_id = ? AND "
+                                  "key > ?";
+  static const std::string all = base + " ORDER BY key LIMIT ?";
+  static const std::string by_status =
+      base + " AND status = ? ORDER BY key LIMIT ?";
+  CoursePage page;
+  {
+    Statement stmt = db_.prepare(query.status ? by_status : all);
+    stmt.bind(tenant).bind(query.after);
+    if (query.status) stmt.bind(to_string(*query.status));
+    stmt.bind(detail::rows_to_fetch(query.limit));
+    while (stmt.step()) page.courses.push_back(read_course(stmt));
+  }
+  page.next_after = detail::cut_page(page.courses, query.limit);
+  for (Course& course : page.courses) read_prerequisites(tenant, course);
+  return page;
+}
+
+// --- EventStore -----------------------------------------------------------
+
+std::int64_t SqliteTransaction::append_event(const Event& event) {
+  require_write("append_event");
+  db_.prepare(
+         "INSERT INTO events (tenant_id, time, actor, type, subject, payload) "
+         "VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(event.tenant_id)
+      .bind(to_unix_ms(event.time))
+      .bind(event.actor)
+      .bind(event.type)
+      .bind(event.subject)
+      .bind(event.payload.dump())
+      .run();
+  return sqlite3_last_insert_rowid(db_.handle());
+}
+
+std::vector<Event> SqliteTransaction::events_after(TenantId tenant,
+                                                   std::int64_t after,
+                                                   std::size_t limit) {
+  Statement stmt = db_.prepare(
+      "SELECT seq, tenant_id, time, actor, type, subject, payload FROM events "
+      "WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?");
+  stmt.bind(tenant).bind(after).bind(detail::sql_count(limit));
+  std::vector<Event> events;
+  while (stmt.step()) events.push_back(read_event(stmt));
+  return events;
+}
+
+}  // namespace lms::sqlite

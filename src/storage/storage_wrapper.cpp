@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// StorageWrapper: hands out transactions that report every call to
+// on_call() and then forward it to a transaction of the wrapped storage.
+// Thread safety: as the wrapped storage's, provided on_call() is; each
+// forwarding transaction, like the one it wraps, belongs to one thread.
+
+#include "lms/storage_wrapper.hpp"
+
+#include <utility>
+
+namespace lms {
+namespace {
+
+// One object plays the transaction and its three stores, so that every
+// call passes through on_call() before it reaches the wrapped transaction.
+class ForwardingTransaction final : public Transaction,
+                                    public DirectoryStore,
+                                    public CatalogStore,
+                                    public EventStore {
+ public:
+  ForwardingTransaction(StorageWrapper& wrapper,
+                        std::unique_ptr<Transaction> target)
+      : wrapper_(wrapper), target_(std::move(target)) {}
+
+  void commit() override {
+    wrapper_.on_call("commit", true);
+    target_->commit();
+  }
+  DirectoryStore& directory() override { return *this; }
+  CatalogStore& catalog() override { return *this; }
+  EventStore& events() override { return *this; }
+
+  // DirectoryStore
+  TenantId insert_tenant(const TenantSpec& spec, Timestamp now) override {
+    wrapper_.on_call("insert_tenant", true);
+    return target_->directory().insert_tenant(spec, now);
+  }
+  std::optional<Tenant> find_tenant(TenantId id) override {
+    wrapper_.on_call("find_tenant", false);
+    return target_->directory().find_tenant(id);
+  }
+  std::optional<Tenant> find_tenant_by_key(std::string_view key) override {
+    wrapper_.on_call("find_tenant_by_key", false);
+    return target_->directory().find_tenant_by_key(key);
+  }
+  std::vector<Tenant> list_tenants() override {
+    wrapper_.on_call("list_tenants", false);
+    return target_->directory().list_tenants();
+  }
+  void insert_org_unit(TenantId tenant, const OrgUnit& unit) override {
+    wrapper_.on_call("insert_org_unit", true);
+    target_->directory().insert_org_unit(tenant, unit);
+  }
+  void update_org_unit(TenantId tenant, const OrgUnit& unit) override {
+    wrapper_.on_call("update_org_unit", true);
+    target_->directory().update_org_unit(tenant, unit);
+  }
+  std::optional<OrgUnit> find_org_unit(TenantId tenant,
+                                       std::string_view key) override {
+    wrapper_.on_call("find_org_unit", false);
+    return target_->directory().find_org_unit(tenant, key);
+  }
+  std::vector<OrgUnit> list_org_subtree(TenantId tenant,
+                                        std::string_view root) override {
+    wrapper_.on_call("list_org_subtree", false);
+    return target_->directory().list_org_subtree(tenant, root);
+  }
+  void insert_user(TenantId tenant, const User& user) override {
+    wrapper_.on_call("insert_user", true);
+    target_->directory().insert_user(tenant, user);
+  }
+  void update_user(TenantId tenant, const User& user) override {
+    wrapper_.on_call("update_user", true);
+    target_->directory().update_user(tenant, user);
+  }
+  std::optional<User> find_user(TenantId tenant,
+                                std::string_view key) override {
+    wrapper_.on_call("find_user", false);
+    return target_->directory().find_user(tenant, key);
+  }
+  std::vector<User> find_users(TenantId tenant,
+                               std::span<const std::string> keys) override {
+    wrapper_.on_call("find_users", false);
+    return target_->directory().find_users(tenant, keys);
+  }
+  UserPage list_users(TenantId tenant, const UserQuery& query) override {
+    wrapper_.on_call("list_users", false);
+    return target_->directory().list_users(tenant, query);
+  }
+  std::vector<std::string> list_user_keys(TenantId tenant) override {
+    wrapper_.on_call("list_user_keys", false);
+    return target_->directory().list_user_keys(tenant);
+  }
+
+  // CatalogStore
+  void insert_course(TenantId tenant, const Course& course) override {
+    wrapper_.on_call("insert_course", true);
+    target_->catalog().insert_course(tenant, course);
+  }
+  void update_course(TenantId tenant, const Course& course) override {
+    wrapper_.on_call("update_course", true);
+    target_->catalog().update_course(tenant, course);
+  }
+  std::optional<Course> find_course(TenantId tenant,
+                                    std::string_view key) override {
+    wrapper_.on_call("find_course", false);
+    return target_->catalog().find_course(tenant, key);
+  }
+  CoursePage list_courses(TenantId tenant, const CourseQuery& query) override {
+    wrapper_.on_call("list_courses", false);
+    return target_->catalog().list_courses(tenant, query);
+  }
+
+  // EventStore
+  std::int64_t append_event(const Event& event) override {
+    wrapper_.on_call("append_event", true);
+    return target_->events().append_event(event);
+  }
+  std::vector<Event> events_after(TenantId tenant, std::int64_t after,
+                                  std::size_t limit) override {
+    wrapper_.on_call("events_after", false);
+    return target_->events().events_after(tenant, after, limit);
+  }
+
+ private:
+  StorageWrapper& wrapper_;
+  std::unique_ptr<Transaction> target_;
+};
+
+}  // namespace
+
+std::unique_ptr<Transaction> StorageWrapper::begin(TransactionMode mode) {
+  return std::make_unique<ForwardingTransaction>(*this, target_.begin(mode));
+}
+
+void StorageWrapper::on_call(std::string_view /*method*/, bool /*writes*/) {}
+
+}  // namespace lms
