@@ -1,0 +1,590 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// The C ABI (include/lms/lms.h) over the C++ API: every function reads its
+// C arguments, calls lms::Engine or the JSON codec, and writes its result as
+// a malloc'ed JSON text. No rule of the domain lives here; what is specific
+// to the boundary is the NULL checks, the options of lms_engine_open, the
+// mapping of exceptions to lms_status and the per-thread error message.
+//
+// Thread safety: every function may be called from any thread; an
+// lms_engine is as safe to share as the lms::Engine inside it, and the
+// error message is thread-local.
+
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/field_error.hpp"
+#include "lms/engine.hpp"
+#include "lms/error.hpp"
+#include "lms/json.hpp"
+#include "lms/lms.h"
+
+struct lms_engine {
+  lms::Engine engine;
+  // The clock lms_engine_set_time moves; null when the engine runs on the
+  // system clock.
+  std::shared_ptr<lms::ManualClock> manual_clock;
+};
+
+namespace {
+
+// The message lms_last_error() returns. `fallback` covers the one case in
+// which the message cannot be stored: no memory left to copy it.
+struct ErrorSlot {
+  std::string text;
+  const char* fallback = nullptr;
+};
+
+ErrorSlot& error_slot() {
+  thread_local ErrorSlot slot;
+  return slot;
+}
+
+void clear_error() noexcept {
+  ErrorSlot& slot = error_slot();
+  slot.text.clear();
+  slot.fallback = nullptr;
+}
+
+lms_status fail(lms_status status, std::string_view message) noexcept {
+  ErrorSlot& slot = error_slot();
+  try {
+    slot.text.assign(message);
+    slot.fallback = nullptr;
+  } catch (...) {
+    slot.text.clear();
+    slot.fallback = "out of memory (the error message could not be stored)";
+  }
+  return status;
+}
+
+// A broken contract of the C ABI itself (a NULL handle or pointer, a call
+// the engine's configuration does not allow): LMS_E_MISUSE, which has no
+// lms::ErrorCode because C++ callers cannot make these mistakes.
+class Misuse : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The one guard around every body: maps whatever escapes to an lms_status
+// and the thread's error message, so no exception crosses the boundary.
+template <typename Body>
+lms_status guard(Body&& body) noexcept {
+  clear_error();
+  try {
+    body();
+    return LMS_OK;
+  } catch (const lms::Error& e) {
+    // lms::ErrorCode values are the lms_status numbers 1..9 by contract.
+    return fail(static_cast<lms_status>(e.code()), e.what());
+  } catch (const Misuse& e) {
+    return fail(LMS_E_MISUSE, e.what());
+  } catch (const std::bad_alloc&) {
+    return fail(LMS_E_NOMEM, "out of memory");
+  } catch (const std::exception& e) {
+    return fail(LMS_E_INTERNAL, std::string("internal error: ") + e.what());
+  } catch (...) {
+    return fail(LMS_E_INTERNAL, "internal error: unknown exception");
+  }
+}
+
+template <typename T>
+void require(const T* pointer, const char* name) {
+  if (pointer == nullptr)
+    throw Misuse(std::string(name) + ": must not be NULL");
+}
+
+lms::Actor actor_of(const char* actor) {
+  require(actor, "actor");
+  return lms::Actor::parse(actor);
+}
+
+lms::Json parse(const char* text, const char* name) {
+  require(text, name);
+  return lms::parse_json(text, name);
+}
+
+// A malloc'ed, NUL-terminated copy of `json`'s text: what lms_free frees.
+char* dump(const lms::Json& json) {
+  const std::string text = json.dump();
+  char* copy = static_cast<char*>(std::malloc(text.size() + 1));
+  if (copy == nullptr) throw std::bad_alloc();
+  std::memcpy(copy, text.c_str(), text.size() + 1);
+  return copy;
+}
+
+// {"<name>": [item...]}: the published shape of the list calls that return
+// every item at once.
+template <typename T>
+lms::Json list_json(const char* name, const std::vector<T>& items) {
+  lms::Json array = lms::Json::array();
+  for (const T& item : items) array.push_back(lms::to_json(item));
+  lms::Json list = lms::Json::object();
+  list[name] = std::move(array);
+  return list;
+}
+
+// The options of lms_engine_open. They configure the boundary rather than
+// the domain, so their reader lives here; it is as strict as the codec's.
+struct OpenOptions {
+  bool memory_backend = false;
+  bool manual_clock = false;
+  bool has_start = false;
+  lms::Timestamp start =
+      lms::parse_timestamp("2026-01-01T00:00:00.000Z", "start");
+};
+
+const std::string& string_field(const lms::Json& value, std::string_view name) {
+  if (!value.is_string())
+    lms::detail::throw_field_error(lms::ErrorCode::invalid_argument, name,
+                                   "must be a string");
+  return value.get_ref<const std::string&>();
+}
+
+OpenOptions read_open_options(const char* options_json) {
+  OpenOptions options;
+  if (options_json == nullptr) return options;
+  const lms::Json json = lms::parse_json(options_json, "options_json");
+  if (!json.is_object())
+    lms::detail::throw_field_error(lms::ErrorCode::invalid_argument,
+                                   "options_json", "must be a JSON object");
+  for (const auto& [name, value] : json.items()) {
+    if (name == "backend") {
+      const std::string& backend = string_field(value, name);
+      if (backend != "sqlite" && backend != "memory")
+        lms::detail::throw_field_error(lms::ErrorCode::invalid_argument, name,
+                                       "must be 'sqlite' or 'memory'", backend);
+      options.memory_backend = backend == "memory";
+    } else if (name == "clock") {
+      const std::string& clock = string_field(value, name);
+      if (clock != "system" && clock != "manual")
+        lms::detail::throw_field_error(lms::ErrorCode::invalid_argument, name,
+                                       "must be 'system' or 'manual'", clock);
+      options.manual_clock = clock == "manual";
+    } else if (name == "start") {
+      options.start = lms::parse_timestamp(string_field(value, name), name);
+      options.has_start = true;
+    } else {
+      // Named through quote_value: the name comes from the caller and
+      // must not garble the message.
+      lms::detail::throw_field_error(lms::ErrorCode::invalid_argument,
+                                     "options_json", "unknown field", name);
+    }
+  }
+  // A start the system clock would ignore is a caller's mistake.
+  if (options.has_start && !options.manual_clock)
+    lms::detail::throw_field_error(lms::ErrorCode::invalid_argument, "start",
+                                   "needs \"clock\": \"manual\"");
+  return options;
+}
+
+std::vector<lms::UserRecord> parse_sync_document(const char* format,
+                                                 const char* data,
+                                                 size_t data_len) {
+  require(format, "format");
+  if (data == nullptr && data_len != 0)
+    throw Misuse("data: must not be NULL when data_len is not 0");
+  const std::string_view text =
+      data == nullptr ? std::string_view{} : std::string_view{data, data_len};
+  const std::string_view name = format;
+  if (name == "csv") return lms::parse_users_csv(text);
+  if (name == "jsonl") return lms::parse_users_jsonl(text);
+  lms::detail::throw_field_error(lms::ErrorCode::invalid_argument, "format",
+                                 "must be 'csv' or 'jsonl'", name);
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* lms_version(void) { return LMS_VERSION_STRING; }
+
+uint32_t lms_version_number(void) { return LMS_VERSION_NUMBER; }
+
+const char* lms_status_name(lms_status status) {
+  switch (status) {
+    case LMS_OK:
+      return "LMS_OK";
+    case LMS_E_NOT_FOUND:
+      return "LMS_E_NOT_FOUND";
+    case LMS_E_EXISTS:
+      return "LMS_E_EXISTS";
+    case LMS_E_INVALID:
+      return "LMS_E_INVALID";
+    case LMS_E_DENIED:
+      return "LMS_E_DENIED";
+    case LMS_E_CONFLICT:
+      return "LMS_E_CONFLICT";
+    case LMS_E_LIMIT:
+      return "LMS_E_LIMIT";
+    case LMS_E_STORAGE:
+      return "LMS_E_STORAGE";
+    case LMS_E_INTERNAL:
+      return "LMS_E_INTERNAL";
+    case LMS_E_NOT_SUPPORTED:
+      return "LMS_E_NOT_SUPPORTED";
+    case LMS_E_NOMEM:
+      return "LMS_E_NOMEM";
+    case LMS_E_MISUSE:
+      return "LMS_E_MISUSE";
+    case LMS_E_VERSION:
+      return "LMS_E_VERSION";
+    case LMS_E_USER:
+      return "LMS_E_USER";
+    default:
+      return "LMS_E_UNKNOWN";
+  }
+}
+
+const char* lms_last_error(void) {
+  const ErrorSlot& slot = error_slot();
+  return slot.fallback != nullptr ? slot.fallback : slot.text.c_str();
+}
+
+void lms_free(void* buffer) { std::free(buffer); }
+
+// --- Engine ---------------------------------------------------------------
+
+lms_status lms_engine_open(const char* location, const char* options_json,
+                           lms_engine** out_engine) {
+  if (out_engine != nullptr) *out_engine = nullptr;
+  return guard([&] {
+    require(out_engine, "out_engine");
+    const OpenOptions options = read_open_options(options_json);
+    std::shared_ptr<lms::ManualClock> manual_clock;
+    lms::EngineOptions engine_options;
+    if (options.manual_clock) {
+      manual_clock = std::make_shared<lms::ManualClock>(options.start);
+      engine_options.clock = manual_clock;
+    }
+    std::unique_ptr<lms::Storage> storage;
+    if (options.memory_backend) {
+      storage = lms::make_memory_storage();
+    } else {
+      if (location == nullptr)
+        throw Misuse("location: must not be NULL with the sqlite backend");
+      storage = lms::open_sqlite(location);
+    }
+    *out_engine = new lms_engine{
+        lms::Engine(std::move(storage), std::move(engine_options)),
+        std::move(manual_clock)};
+  });
+}
+
+void lms_engine_destroy(lms_engine* engine) { delete engine; }
+
+lms_status lms_engine_set_time(lms_engine* engine, int64_t unix_ms) {
+  return guard([&] {
+    require(engine, "engine");
+    if (engine->manual_clock == nullptr)
+      throw Misuse(
+          "engine: runs on the system clock; open it with "
+          "{\"clock\": \"manual\"} to set the time");
+    engine->manual_clock->set(lms::from_unix_ms(unix_ms));
+  });
+}
+
+lms_status lms_engine_now(lms_engine* engine, int64_t* out_unix_ms) {
+  if (out_unix_ms != nullptr) *out_unix_ms = 0;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_unix_ms, "out_unix_ms");
+    *out_unix_ms = lms::to_unix_ms(engine->engine.clock().now());
+  });
+}
+
+// --- Tenants --------------------------------------------------------------
+
+lms_status lms_tenant_create(lms_engine* engine, const char* actor,
+                             const char* spec_json, char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    const lms::TenantSpec spec =
+        lms::tenant_spec_from_json(parse(spec_json, "spec_json"));
+    *out_json = dump(lms::to_json(engine->engine.create_tenant(who, spec)));
+  });
+}
+
+lms_status lms_tenant_get(lms_engine* engine, const char* actor,
+                          int64_t tenant_id, char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    *out_json = dump(lms::to_json(engine->engine.get_tenant(who, tenant_id)));
+  });
+}
+
+lms_status lms_tenant_list(lms_engine* engine, const char* actor,
+                           char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    *out_json = dump(list_json("tenants", engine->engine.list_tenants(who)));
+  });
+}
+
+// --- Users ----------------------------------------------------------------
+
+lms_status lms_user_create(lms_engine* engine, const char* actor,
+                           int64_t tenant_id, const char* user_json,
+                           char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    const lms::UserRecord record =
+        lms::user_record_from_json(parse(user_json, "user_json"));
+    *out_json =
+        dump(lms::to_json(engine->engine.create_user(who, tenant_id, record)));
+  });
+}
+
+lms_status lms_user_get(lms_engine* engine, const char* actor,
+                        int64_t tenant_id, const char* key, char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    require(key, "key");
+    *out_json =
+        dump(lms::to_json(engine->engine.get_user(who, tenant_id, key)));
+  });
+}
+
+lms_status lms_user_update(lms_engine* engine, const char* actor,
+                           int64_t tenant_id, const char* key,
+                           const char* patch_json, char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    require(key, "key");
+    const lms::UserUpdate update =
+        lms::user_update_from_json(parse(patch_json, "patch_json"));
+    *out_json = dump(
+        lms::to_json(engine->engine.update_user(who, tenant_id, key, update)));
+  });
+}
+
+lms_status lms_user_list(lms_engine* engine, const char* actor,
+                         int64_t tenant_id, const char* query_json,
+                         char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    const lms::UserQuery query =
+        query_json == nullptr
+            ? lms::UserQuery{}
+            : lms::user_query_from_json(parse(query_json, "query_json"));
+    *out_json =
+        dump(lms::to_json(engine->engine.list_users(who, tenant_id, query)));
+  });
+}
+
+lms_status lms_user_sync(lms_engine* engine, const char* actor,
+                         int64_t tenant_id, const char* format,
+                         const char* data, size_t data_len,
+                         const char* options_json, char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    const lms::SyncOptions options =
+        options_json == nullptr
+            ? lms::SyncOptions{}
+            : lms::sync_options_from_json(parse(options_json, "options_json"));
+    const std::vector<lms::UserRecord> batch =
+        parse_sync_document(format, data, data_len);
+    *out_json = dump(lms::to_json(
+        engine->engine.sync_users(who, tenant_id, batch, options)));
+  });
+}
+
+// --- Org units ------------------------------------------------------------
+
+lms_status lms_orgunit_create(lms_engine* engine, const char* actor,
+                              int64_t tenant_id, const char* spec_json,
+                              char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    const lms::OrgUnitSpec spec =
+        lms::org_unit_spec_from_json(parse(spec_json, "spec_json"));
+    *out_json = dump(
+        lms::to_json(engine->engine.create_org_unit(who, tenant_id, spec)));
+  });
+}
+
+lms_status lms_orgunit_get(lms_engine* engine, const char* actor,
+                           int64_t tenant_id, const char* key,
+                           char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    require(key, "key");
+    *out_json =
+        dump(lms::to_json(engine->engine.get_org_unit(who, tenant_id, key)));
+  });
+}
+
+lms_status lms_orgunit_move(lms_engine* engine, const char* actor,
+                            int64_t tenant_id, const char* key,
+                            const char* new_parent, char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    require(key, "key");
+    require(new_parent, "new_parent");
+    *out_json = dump(lms::to_json(
+        engine->engine.move_org_unit(who, tenant_id, key, new_parent)));
+  });
+}
+
+lms_status lms_orgunit_list(lms_engine* engine, const char* actor,
+                            int64_t tenant_id, const char* root,
+                            char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    require(root, "root");
+    *out_json = dump(list_json(
+        "org_units", engine->engine.list_org_subtree(who, tenant_id, root)));
+  });
+}
+
+// --- Courses --------------------------------------------------------------
+
+lms_status lms_course_create(lms_engine* engine, const char* actor,
+                             int64_t tenant_id, const char* spec_json,
+                             char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    const lms::CourseSpec spec =
+        lms::course_spec_from_json(parse(spec_json, "spec_json"));
+    *out_json =
+        dump(lms::to_json(engine->engine.create_course(who, tenant_id, spec)));
+  });
+}
+
+lms_status lms_course_get(lms_engine* engine, const char* actor,
+                          int64_t tenant_id, const char* key, char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    require(key, "key");
+    *out_json =
+        dump(lms::to_json(engine->engine.get_course(who, tenant_id, key)));
+  });
+}
+
+lms_status lms_course_update(lms_engine* engine, const char* actor,
+                             int64_t tenant_id, const char* key,
+                             const char* patch_json, char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    require(key, "key");
+    const lms::CourseUpdate update =
+        lms::course_update_from_json(parse(patch_json, "patch_json"));
+    *out_json = dump(lms::to_json(
+        engine->engine.update_course(who, tenant_id, key, update)));
+  });
+}
+
+lms_status lms_course_publish(lms_engine* engine, const char* actor,
+                              int64_t tenant_id, const char* key,
+                              char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    require(key, "key");
+    *out_json =
+        dump(lms::to_json(engine->engine.publish_course(who, tenant_id, key)));
+  });
+}
+
+lms_status lms_course_archive(lms_engine* engine, const char* actor,
+                              int64_t tenant_id, const char* key,
+                              char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    require(key, "key");
+    *out_json =
+        dump(lms::to_json(engine->engine.archive_course(who, tenant_id, key)));
+  });
+}
+
+lms_status lms_course_list(lms_engine* engine, const char* actor,
+                           int64_t tenant_id, const char* query_json,
+                           char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    const lms::CourseQuery query =
+        query_json == nullptr
+            ? lms::CourseQuery{}
+            : lms::course_query_from_json(parse(query_json, "query_json"));
+    *out_json =
+        dump(lms::to_json(engine->engine.list_courses(who, tenant_id, query)));
+  });
+}
+
+// --- Events ---------------------------------------------------------------
+
+lms_status lms_event_list(lms_engine* engine, const char* actor,
+                          int64_t tenant_id, int64_t after, size_t limit,
+                          char** out_json) {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    *out_json = dump(list_json(
+        "events", engine->engine.events_after(who, tenant_id, after, limit)));
+  });
+}
+
+}  // extern "C"

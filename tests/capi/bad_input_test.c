@@ -1,0 +1,633 @@
+/* SPDX-License-Identifier: Apache-2.0
+ *
+ * Hostile and broken input through the C ABI, as one table: every case
+ * names a call, its arguments, the status it must fail with and a part of
+ * the message (the field at fault). After each case the database must hold
+ * exactly what it held before: a rejected call writes nothing. The table
+ * runs on SQLite and on the memory backend. A separate check proves that
+ * SQL metacharacters are plain data.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+enum call {
+  TENANT_CREATE,
+  TENANT_GET,
+  USER_CREATE,
+  USER_GET,
+  USER_UPDATE,
+  USER_LIST,
+  SYNC_CSV,
+  SYNC_JSONL,
+  ORGUNIT_CREATE,
+  ORGUNIT_MOVE,
+  ORGUNIT_LIST,
+  COURSE_CREATE,
+  COURSE_UPDATE,
+  COURSE_PUBLISH,
+  COURSE_LIST,
+  EVENT_LIST,
+  ENGINE_OPEN,
+};
+
+/* Which tenant a case addresses. */
+enum tenant { OWN, OTHER, MISSING };
+
+/* Arguments that are not plain text. */
+enum flags {
+  NULL_ENGINE = 1, /* pass NULL as the handle */
+  NULL_OUT = 2,    /* pass NULL as the out-parameter */
+};
+
+struct bad_case {
+  const char* name;
+  enum call call;
+  enum tenant tenant;
+  const char* actor;
+  /* The key (get, update, move, publish), or the JSON document (create,
+   * list query, sync options) when the call takes no key. */
+  const char* key;
+  /* The JSON document of a call that also takes a key, the new parent of
+   * a move, the data of a sync. */
+  const char* input;
+  int flags;
+  lms_status status;
+  const char* part; /* in lms_last_error() */
+};
+
+#define SYS LMS_ACTOR_SYSTEM
+
+/* Oversized and invalid values, filled in by make_inputs(). */
+static char user_key_129[512];
+static char user_name_257[512];
+static char user_email_255[512];
+static char tenant_key_129[512];
+static char course_title_257[512];
+static char orgunit_name_257[512];
+
+/* Invalid UTF-8 inside JSON strings, as bytes: 0xC3 must be followed by a
+ * continuation byte, and 0xFF never occurs in UTF-8. */
+static const char kBadUtf8Name[] = {
+    '{', '"', 'k', 'e', 'y', '"',        ':', '"', 'u', '9', '"', ',',
+    '"', 'd', 'i', 's', 'p', 'l',        'a', 'y', '_', 'n', 'a', 'm',
+    'e', '"', ':', '"', 'A', (char)0xC3, '(', 'B', '"', '}', '\0'};
+static const char kBadUtf8Key[] = {
+    '{', '"', 'k', 'e', 'y', '"', ':', '"', (char)0xFF, '"', ',', '"',
+    'n', 'a', 'm', 'e', '"', ':', '"', 'X', '"',        '}', '\0'};
+static const char kBadUtf8Csv[] = {
+    'k', 'e', 'y', ',',  'd', 'i', 's', 'p', 'l',        'a', 'y',  '_', 'n',
+    'a', 'm', 'e', '\n', 'u', '9', ',', 'A', (char)0xC3, '(', '\n', '\0'};
+
+static const struct bad_case kCases[] = {
+    /* Malformed JSON. */
+    {"tenant: malformed JSON", TENANT_CREATE, OWN, SYS, "{\"key\":\"t\",", NULL,
+     0, LMS_E_INVALID, "spec_json"},
+    {"user: malformed JSON", USER_CREATE, OWN, SYS, "{key: 'u9'}", NULL, 0,
+     LMS_E_INVALID, "user_json"},
+    {"user: empty document", USER_CREATE, OWN, SYS, "", NULL, 0, LMS_E_INVALID,
+     "user_json"},
+    {"user: trailing garbage", USER_CREATE, OWN, SYS,
+     "{\"key\":\"u9\",\"display_name\":\"U\"} x", NULL, 0, LMS_E_INVALID,
+     "user_json"},
+    {"user update: malformed JSON", USER_UPDATE, OWN, SYS, "alice", "{\"a\"", 0,
+     LMS_E_INVALID, "patch_json"},
+    {"user list: malformed query", USER_LIST, OWN, SYS, "[", NULL, 0,
+     LMS_E_INVALID, "query_json"},
+    {"sync: malformed options", SYNC_JSONL, OWN, SYS,
+     "{\"mode\":", "{\"key\":\"u9\",\"display_name\":\"U\"}\n", 0,
+     LMS_E_INVALID, "options_json"},
+    {"open: malformed options", ENGINE_OPEN, OWN, SYS, "{\"backend\"", NULL, 0,
+     LMS_E_INVALID, "options_json"},
+
+    /* Not an object. */
+    {"tenant: array", TENANT_CREATE, OWN, SYS, "[\"t\",\"T\"]", NULL, 0,
+     LMS_E_INVALID, "tenant"},
+    {"user: string", USER_CREATE, OWN, SYS, "\"u9\"", NULL, 0, LMS_E_INVALID,
+     "user"},
+    {"course: null", COURSE_CREATE, OWN, SYS, "null", NULL, 0, LMS_E_INVALID,
+     "course"},
+
+    /* Unknown fields. */
+    {"tenant: unknown field", TENANT_CREATE, OWN, SYS,
+     "{\"key\":\"t\",\"name\":\"T\",\"plan\":\"gold\"}", NULL, 0, LMS_E_INVALID,
+     "plan"},
+    {"user: unknown field", USER_CREATE, OWN, SYS,
+     "{\"key\":\"u9\",\"display_name\":\"U\",\"salary\":1}", NULL, 0,
+     LMS_E_INVALID, "salary"},
+    {"user: misspelt field", USER_CREATE, OWN, SYS,
+     "{\"key\":\"u9\",\"displayName\":\"U\"}", NULL, 0, LMS_E_INVALID,
+     "displayName"},
+    {"user update: unknown field", USER_UPDATE, OWN, SYS, "alice",
+     "{\"nickname\":\"Al\"}", 0, LMS_E_INVALID, "nickname"},
+    {"user update: key", USER_UPDATE, OWN, SYS, "alice", "{\"key\":\"al\"}", 0,
+     LMS_E_INVALID, "key"},
+    {"user list: unknown field", USER_LIST, OWN, SYS, "{\"sort\":\"name\"}",
+     NULL, 0, LMS_E_INVALID, "sort"},
+    {"org unit: unknown field", ORGUNIT_CREATE, OWN, SYS,
+     "{\"key\":\"o9\",\"name\":\"O\",\"manager\":\"alice\"}", NULL, 0,
+     LMS_E_INVALID, "manager"},
+    {"course: unknown field", COURSE_CREATE, OWN, SYS,
+     "{\"key\":\"c9\",\"title\":\"C\",\"price\":10}", NULL, 0, LMS_E_INVALID,
+     "price"},
+    {"course: unknown activity field", COURSE_CREATE, OWN, SYS,
+     "{\"key\":\"c9\",\"title\":\"C\",\"activities\":[{\"key\":\"a\","
+     "\"kind\":\"lesson\",\"title\":\"A\",\"url\":\"x\"}]}",
+     NULL, 0, LMS_E_INVALID, "url"},
+    {"course list: unknown field", COURSE_LIST, OWN, SYS, "{\"owner\":\"x\"}",
+     NULL, 0, LMS_E_INVALID, "owner"},
+    {"sync: unknown option", SYNC_JSONL, OWN, SYS, "{\"batch_size\":10}",
+     "{\"key\":\"u9\",\"display_name\":\"U\"}\n", 0, LMS_E_INVALID,
+     "batch_size"},
+    {"sync: unknown JSONL field", SYNC_JSONL, OWN, SYS, NULL,
+     "{\"key\":\"u9\",\"display_name\":\"U\",\"badge\":\"x\"}\n", 0,
+     LMS_E_INVALID, "badge"},
+    {"sync: unknown CSV column", SYNC_CSV, OWN, SYS, NULL,
+     "key,display_name,colour\nu9,U,red\n", 0, LMS_E_INVALID, "colour"},
+    {"open: unknown option", ENGINE_OPEN, OWN, SYS,
+     "{\"backend\":\"memory\",\"journal_mode\":\"wal\"}", NULL, 0,
+     LMS_E_INVALID, "journal_mode"},
+
+    /* Missing required fields. */
+    {"tenant: no name", TENANT_CREATE, OWN, SYS, "{\"key\":\"t\"}", NULL, 0,
+     LMS_E_INVALID, "name"},
+    {"user: no key", USER_CREATE, OWN, SYS, "{\"display_name\":\"U\"}", NULL, 0,
+     LMS_E_INVALID, "key"},
+    {"user: no display_name", USER_CREATE, OWN, SYS, "{\"key\":\"u9\"}", NULL,
+     0, LMS_E_INVALID, "display_name"},
+    {"org unit: no name", ORGUNIT_CREATE, OWN, SYS, "{\"key\":\"o9\"}", NULL, 0,
+     LMS_E_INVALID, "name"},
+    {"course: no title", COURSE_CREATE, OWN, SYS, "{\"key\":\"c9\"}", NULL, 0,
+     LMS_E_INVALID, "title"},
+    {"course: activity without kind", COURSE_CREATE, OWN, SYS,
+     "{\"key\":\"c9\",\"title\":\"C\",\"activities\":[{\"key\":\"a\","
+     "\"title\":\"A\"}]}",
+     NULL, 0, LMS_E_INVALID, "kind"},
+    {"sync: CSV without display_name", SYNC_CSV, OWN, SYS, NULL, "key\nu9\n", 0,
+     LMS_E_INVALID, "display_name"},
+
+    /* Wrong types. */
+    {"tenant: numeric key", TENANT_CREATE, OWN, SYS,
+     "{\"key\":7,\"name\":\"T\"}", NULL, 0, LMS_E_INVALID, "key"},
+    {"user: attributes array", USER_CREATE, OWN, SYS,
+     "{\"key\":\"u9\",\"display_name\":\"U\",\"attributes\":[1]}", NULL, 0,
+     LMS_E_INVALID, "attributes"},
+    {"user: nested attribute", USER_CREATE, OWN, SYS,
+     "{\"key\":\"u9\",\"display_name\":\"U\",\"attributes\":{\"a\":{}}}", NULL,
+     0, LMS_E_INVALID, "attributes"},
+    {"user: status number", USER_UPDATE, OWN, SYS, "alice", "{\"status\":1}", 0,
+     LMS_E_INVALID, "status"},
+    {"user: unknown status", USER_UPDATE, OWN, SYS, "alice",
+     "{\"status\":\"retired\"}", 0, LMS_E_INVALID, "status"},
+    {"user: impossible date", USER_CREATE, OWN, SYS,
+     "{\"key\":\"u9\",\"display_name\":\"U\",\"hire_date\":\"2026-02-30\"}",
+     NULL, 0, LMS_E_INVALID, "hire_date"},
+    {"user list: limit string", USER_LIST, OWN, SYS, "{\"limit\":\"10\"}", NULL,
+     0, LMS_E_INVALID, "limit"},
+    {"user list: limit 0", USER_LIST, OWN, SYS, "{\"limit\":0}", NULL, 0,
+     LMS_E_INVALID, "limit"},
+    {"user list: limit 1001", USER_LIST, OWN, SYS, "{\"limit\":1001}", NULL, 0,
+     LMS_E_INVALID, "limit"},
+    {"course: activity kind", COURSE_CREATE, OWN, SYS,
+     "{\"key\":\"c9\",\"title\":\"C\",\"activities\":[{\"key\":\"a\","
+     "\"kind\":\"video\",\"title\":\"A\"}]}",
+     NULL, 0, LMS_E_INVALID, "kind"},
+    {"course: days as text", COURSE_CREATE, OWN, SYS,
+     "{\"key\":\"c9\",\"title\":\"C\",\"recertification_days\":\"ten\"}", NULL,
+     0, LMS_E_INVALID, "recertification_days"},
+    {"course: prerequisites object", COURSE_UPDATE, OWN, SYS, "basics",
+     "{\"prerequisites\":{\"a\":1}}", 0, LMS_E_INVALID, "prerequisites"},
+    {"sync: dry_run string", SYNC_JSONL, OWN, SYS, "{\"dry_run\":\"yes\"}",
+     "{\"key\":\"u9\",\"display_name\":\"U\"}\n", 0, LMS_E_INVALID, "dry_run"},
+    {"open: backend number", ENGINE_OPEN, OWN, SYS, "{\"backend\":2}", NULL, 0,
+     LMS_E_INVALID, "backend"},
+    {"events: limit 0", EVENT_LIST, OWN, SYS, NULL, NULL, 0, LMS_E_INVALID,
+     "limit"},
+
+    /* Empty and oversized strings. */
+    {"tenant: empty key", TENANT_CREATE, OWN, SYS,
+     "{\"key\":\"\",\"name\":\"T\"}", NULL, 0, LMS_E_INVALID, "key"},
+    {"tenant: key 129 bytes", TENANT_CREATE, OWN, SYS, tenant_key_129, NULL, 0,
+     LMS_E_INVALID, "key"},
+    {"user: empty key", USER_CREATE, OWN, SYS,
+     "{\"key\":\"\",\"display_name\":\"U\"}", NULL, 0, LMS_E_INVALID, "key"},
+    {"user: empty display_name", USER_CREATE, OWN, SYS,
+     "{\"key\":\"u9\",\"display_name\":\"\"}", NULL, 0, LMS_E_INVALID,
+     "display_name"},
+    {"user: key 129 bytes", USER_CREATE, OWN, SYS, user_key_129, NULL, 0,
+     LMS_E_INVALID, "key"},
+    {"user: display_name 257 bytes", USER_CREATE, OWN, SYS, user_name_257, NULL,
+     0, LMS_E_INVALID, "display_name"},
+    {"user: email 255 bytes", USER_CREATE, OWN, SYS, user_email_255, NULL, 0,
+     LMS_E_INVALID, "email"},
+    {"user: key with a control character", USER_CREATE, OWN, SYS,
+     "{\"key\":\"u\\u0001\",\"display_name\":\"U\"}", NULL, 0, LMS_E_INVALID,
+     "key"},
+    {"user: key like an actor", USER_CREATE, OWN, SYS,
+     "{\"key\":\"@system\",\"display_name\":\"U\"}", NULL, 0, LMS_E_INVALID,
+     "key"},
+    {"org unit: name 257 bytes", ORGUNIT_CREATE, OWN, SYS, orgunit_name_257,
+     NULL, 0, LMS_E_INVALID, "name"},
+    {"course: title 257 bytes", COURSE_CREATE, OWN, SYS, course_title_257, NULL,
+     0, LMS_E_INVALID, "title"},
+    {"course: empty title", COURSE_UPDATE, OWN, SYS, "basics",
+     "{\"title\":\"\"}", 0, LMS_E_INVALID, "title"},
+
+    /* Invalid UTF-8. */
+    {"user: invalid UTF-8 name", USER_CREATE, OWN, SYS, kBadUtf8Name, NULL, 0,
+     LMS_E_INVALID, "user_json"},
+    {"org unit: invalid UTF-8 key", ORGUNIT_CREATE, OWN, SYS, kBadUtf8Key, NULL,
+     0, LMS_E_INVALID, "spec_json"},
+    {"sync: invalid UTF-8 in CSV", SYNC_CSV, OWN, SYS, NULL, kBadUtf8Csv, 0,
+     LMS_E_INVALID, "display_name"},
+
+    /* Duplicates. */
+    {"tenant: taken key", TENANT_CREATE, OWN, SYS,
+     "{\"key\":\"acme\",\"name\":\"Acme again\"}", NULL, 0, LMS_E_EXISTS,
+     "key"},
+    {"user: taken key", USER_CREATE, OWN, SYS,
+     "{\"key\":\"alice\",\"display_name\":\"A\"}", NULL, 0, LMS_E_EXISTS,
+     "key"},
+    {"sync: duplicate key in JSONL", SYNC_JSONL, OWN, SYS, NULL,
+     "{\"key\":\"dup\",\"display_name\":\"One\"}\n"
+     "{\"key\":\"dup\",\"display_name\":\"Two\"}\n",
+     0, LMS_E_INVALID, "dup"},
+    {"sync: duplicate key in CSV", SYNC_CSV, OWN, SYS, NULL,
+     "key,display_name\nu8,A\nu9,B\nu8,C\n", 0, LMS_E_INVALID, "u8"},
+
+    /* Graph rules. */
+    {"org unit: move below itself", ORGUNIT_MOVE, OWN, SYS, "root", "leaf", 0,
+     LMS_E_INVALID, "parent"},
+    {"org unit: own parent", ORGUNIT_MOVE, OWN, SYS, "mid", "mid", 0,
+     LMS_E_INVALID, "parent"},
+    {"course: prerequisite cycle", COURSE_UPDATE, OWN, SYS, "basics",
+     "{\"prerequisites\":[\"advanced\"]}", 0, LMS_E_INVALID, "prerequisites"},
+    {"course: publish twice", COURSE_PUBLISH, OWN, SYS, "advanced", NULL, 0,
+     LMS_E_CONFLICT, ""},
+
+    /* Another tenant's and unknown records. */
+    {"user: other tenant's key", USER_GET, OTHER, SYS, "alice", NULL, 0,
+     LMS_E_NOT_FOUND, ""},
+    {"user: update other tenant's", USER_UPDATE, OTHER, SYS, "alice",
+     "{\"display_name\":\"Hijacked\"}", 0, LMS_E_NOT_FOUND, ""},
+    {"user: other tenant's org unit", USER_CREATE, OTHER, SYS,
+     "{\"key\":\"u9\",\"display_name\":\"U\",\"org_unit\":\"root\"}", NULL, 0,
+     LMS_E_NOT_FOUND, "org_unit"},
+    {"org unit: other tenant's parent", ORGUNIT_CREATE, OTHER, SYS,
+     "{\"key\":\"o9\",\"name\":\"O\",\"parent\":\"root\"}", NULL, 0,
+     LMS_E_NOT_FOUND, "parent"},
+    {"org unit: move other tenant's", ORGUNIT_MOVE, OTHER, SYS, "leaf", "", 0,
+     LMS_E_NOT_FOUND, ""},
+    {"org unit: list other tenant's root", ORGUNIT_LIST, OTHER, SYS, "root",
+     NULL, 0, LMS_E_NOT_FOUND, ""},
+    {"course: other tenant's prerequisite", COURSE_CREATE, OTHER, SYS,
+     "{\"key\":\"c9\",\"title\":\"C\",\"prerequisites\":[\"basics\"]}", NULL, 0,
+     LMS_E_NOT_FOUND, "prerequisites"},
+    {"course: publish other tenant's", COURSE_PUBLISH, OTHER, SYS, "basics",
+     NULL, 0, LMS_E_NOT_FOUND, ""},
+    {"sync: other tenant's org unit", SYNC_CSV, OTHER, SYS, NULL,
+     "key,display_name,org_unit\nu9,U,root\n", 0, LMS_E_NOT_FOUND, "org_unit"},
+    {"tenant: unknown id", TENANT_GET, MISSING, SYS, NULL, NULL, 0,
+     LMS_E_NOT_FOUND, ""},
+    {"user: unknown tenant", USER_CREATE, MISSING, SYS,
+     "{\"key\":\"u9\",\"display_name\":\"U\"}", NULL, 0, LMS_E_NOT_FOUND, ""},
+    {"events: unknown tenant", EVENT_LIST, MISSING, SYS, NULL, NULL, 0,
+     LMS_E_NOT_FOUND, ""},
+
+    /* Actors. */
+    {"actor: empty", USER_GET, OWN, "", "alice", NULL, 0, LMS_E_INVALID,
+     "actor"},
+    {"actor: read-only user creates", USER_CREATE, OWN, "alice",
+     "{\"key\":\"u9\",\"display_name\":\"U\"}", NULL, 0, LMS_E_DENIED, ""},
+    {"actor: read-only user syncs", SYNC_JSONL, OWN, "alice", NULL,
+     "{\"key\":\"u9\",\"display_name\":\"U\"}\n", 0, LMS_E_DENIED, ""},
+    {"actor: other tenant's user", USER_GET, OTHER, "alice", "alice", NULL, 0,
+     LMS_E_DENIED, ""},
+    {"actor: user creates a tenant", TENANT_CREATE, OWN, "alice",
+     "{\"key\":\"t\",\"name\":\"T\"}", NULL, 0, LMS_E_DENIED, ""},
+
+    /* NULL handle and NULL pointers. */
+    {"NULL engine: tenant create", TENANT_CREATE, OWN, SYS,
+     "{\"key\":\"t\",\"name\":\"T\"}", NULL, NULL_ENGINE, LMS_E_MISUSE,
+     "engine"},
+    {"NULL engine: user get", USER_GET, OWN, SYS, "alice", NULL, NULL_ENGINE,
+     LMS_E_MISUSE, "engine"},
+    {"NULL engine: sync", SYNC_CSV, OWN, SYS, NULL, "key,display_name\n",
+     NULL_ENGINE, LMS_E_MISUSE, "engine"},
+    {"NULL engine: events", EVENT_LIST, OWN, SYS, NULL, NULL, NULL_ENGINE,
+     LMS_E_MISUSE, "engine"},
+    {"NULL actor", USER_CREATE, OWN, NULL,
+     "{\"key\":\"u9\",\"display_name\":\"U\"}", NULL, 0, LMS_E_MISUSE, "actor"},
+    {"NULL spec", USER_CREATE, OWN, SYS, NULL, NULL, 0, LMS_E_MISUSE,
+     "user_json"},
+    {"NULL key", USER_GET, OWN, SYS, NULL, NULL, 0, LMS_E_MISUSE, "key"},
+    {"NULL patch", USER_UPDATE, OWN, SYS, "alice", NULL, 0, LMS_E_MISUSE,
+     "patch_json"},
+    {"NULL new parent", ORGUNIT_MOVE, OWN, SYS, "leaf", NULL, 0, LMS_E_MISUSE,
+     "new_parent"},
+    {"NULL root", ORGUNIT_LIST, OWN, SYS, NULL, NULL, 0, LMS_E_MISUSE, "root"},
+    {"NULL course spec", COURSE_CREATE, OWN, SYS, NULL, NULL, 0, LMS_E_MISUSE,
+     "spec_json"},
+    {"NULL out: user create", USER_CREATE, OWN, SYS,
+     "{\"key\":\"u9\",\"display_name\":\"U\"}", NULL, NULL_OUT, LMS_E_MISUSE,
+     "out_json"},
+    {"NULL out: sync", SYNC_JSONL, OWN, SYS, NULL,
+     "{\"key\":\"u9\",\"display_name\":\"U\"}\n", NULL_OUT, LMS_E_MISUSE,
+     "out_json"},
+    {"NULL out: course create", COURSE_CREATE, OWN, SYS,
+     "{\"key\":\"c9\",\"title\":\"C\"}", NULL, NULL_OUT, LMS_E_MISUSE,
+     "out_json"},
+    {"NULL out: open", ENGINE_OPEN, OWN, SYS, "{\"backend\":\"memory\"}", NULL,
+     NULL_OUT, LMS_E_MISUSE, "out_engine"},
+};
+
+/* Writes {"<field>":"<n times c>"<rest>} into `buffer`. */
+static void oversized(char* buffer, size_t size, const char* field, size_t n,
+                      const char* rest) {
+  char value[300];
+  CHECK(n < sizeof value);
+  memset(value, 'x', n);
+  value[n] = '\0';
+  snprintf(buffer, size, "{\"%s\":\"%s\"%s}", field, value, rest);
+  CHECK(strlen(buffer) + 1 < size);
+}
+
+static void make_inputs(void) {
+  char email[300];
+  oversized(user_key_129, sizeof user_key_129, "key", 129,
+            ",\"display_name\":\"U\"");
+  oversized(user_name_257, sizeof user_name_257, "display_name", 257,
+            ",\"key\":\"u9\"");
+  /* 243 bytes of local part + "@example.org" = 255 bytes. */
+  memset(email, 'x', 243);
+  strcpy(email + 243, "@example.org");
+  CHECK(strlen(email) == 255);
+  snprintf(user_email_255, sizeof user_email_255,
+           "{\"key\":\"u9\",\"display_name\":\"U\",\"email\":\"%s\"}", email);
+  oversized(tenant_key_129, sizeof tenant_key_129, "key", 129,
+            ",\"name\":\"T\"");
+  oversized(course_title_257, sizeof course_title_257, "title", 257,
+            ",\"key\":\"c9\"");
+  oversized(orgunit_name_257, sizeof orgunit_name_257, "name", 257,
+            ",\"key\":\"o9\"");
+}
+
+struct fixture {
+  lms_engine* engine;
+  int64_t own;
+  int64_t other;
+};
+
+/* Requires `status` to be LMS_OK and frees `*out`. Takes the address
+ * because the call that sets *out runs as an argument of this one. */
+static void add(lms_status status, char** out) {
+  CHECK_OK(status);
+  lms_free(*out);
+  *out = NULL;
+}
+
+/* Two tenants; the first holds org units root > mid > leaf, the user
+ * alice in leaf and the courses basics <- advanced (published). The second
+ * is empty. */
+static struct fixture make_fixture(const char* location, const char* options) {
+  struct fixture f;
+  char* out = NULL;
+  f.engine = NULL;
+  CHECK_OK(lms_engine_open(location, options, &f.engine));
+  f.own = create_tenant(f.engine, "acme");
+  f.other = create_tenant(f.engine, "globex");
+  add(lms_orgunit_create(f.engine, SYS, f.own,
+                         "{\"key\":\"root\",\"name\":\"Root\"}", &out),
+      &out);
+  add(lms_orgunit_create(
+          f.engine, SYS, f.own,
+          "{\"key\":\"mid\",\"name\":\"Mid\",\"parent\":\"root\"}", &out),
+      &out);
+  add(lms_orgunit_create(
+          f.engine, SYS, f.own,
+          "{\"key\":\"leaf\",\"name\":\"Leaf\",\"parent\":\"mid\"}", &out),
+      &out);
+  add(lms_user_create(f.engine, SYS, f.own,
+                      "{\"key\":\"alice\",\"display_name\":\"Alice\","
+                      "\"org_unit\":\"leaf\"}",
+                      &out),
+      &out);
+  add(lms_course_create(f.engine, SYS, f.own,
+                        "{\"key\":\"basics\",\"title\":\"Basics\"}", &out),
+      &out);
+  add(lms_course_create(f.engine, SYS, f.own,
+                        "{\"key\":\"advanced\",\"title\":\"Advanced\","
+                        "\"prerequisites\":[\"basics\"]}",
+                        &out),
+      &out);
+  add(lms_course_publish(f.engine, SYS, f.own, "advanced", &out), &out);
+  return f;
+}
+
+/* Appends `*json` (and frees it) to the snapshot in `*state`. Takes the
+ * address of `json` for the reason add() does. */
+static void append(char** state, lms_status status, char** out) {
+  const char* json = *out;
+  size_t used = *state == NULL ? 0 : strlen(*state);
+  char* grown;
+  CHECK_OK(status);
+  grown = realloc(*state, used + strlen(json) + 2);
+  CHECK(grown != NULL);
+  memcpy(grown + used, json, strlen(json) + 1);
+  strcat(grown, "\n");
+  *state = grown;
+  lms_free(*out);
+  *out = NULL;
+}
+
+/* Everything the engine holds that the cases could touch, as text. Free
+ * with free(). */
+static char* snapshot(const struct fixture* f) {
+  const int64_t tenants[2] = {f->own, f->other};
+  char* state = NULL;
+  char* out = NULL;
+  size_t i;
+  append(&state, lms_tenant_list(f->engine, SYS, &out), &out);
+  for (i = 0; i < 2; ++i) {
+    append(&state, lms_event_list(f->engine, SYS, tenants[i], 0, 1000, &out),
+           &out);
+    append(&state,
+           lms_user_list(f->engine, SYS, tenants[i], "{\"limit\":1000}", &out),
+           &out);
+    append(&state, lms_orgunit_list(f->engine, SYS, tenants[i], "", &out),
+           &out);
+    append(
+        &state,
+        lms_course_list(f->engine, SYS, tenants[i], "{\"limit\":1000}", &out),
+        &out);
+  }
+  return state;
+}
+
+static lms_status run_case(const struct fixture* f, const struct bad_case* c,
+                           char** out, lms_engine** opened) {
+  lms_engine* engine = (c->flags & NULL_ENGINE) ? NULL : f->engine;
+  char** out_json = (c->flags & NULL_OUT) ? NULL : out;
+  const int64_t tenant = c->tenant == OWN     ? f->own
+                         : c->tenant == OTHER ? f->other
+                                              : INT64_C(999999);
+  const char* data = c->input;
+  const size_t len = data == NULL ? 0 : strlen(data);
+  switch (c->call) {
+    case TENANT_CREATE:
+      return lms_tenant_create(engine, c->actor, c->key, out_json);
+    case TENANT_GET:
+      return lms_tenant_get(engine, c->actor, tenant, out_json);
+    case USER_CREATE:
+      return lms_user_create(engine, c->actor, tenant, c->key, out_json);
+    case USER_GET:
+      return lms_user_get(engine, c->actor, tenant, c->key, out_json);
+    case USER_UPDATE:
+      return lms_user_update(engine, c->actor, tenant, c->key, c->input,
+                             out_json);
+    case USER_LIST:
+      return lms_user_list(engine, c->actor, tenant, c->key, out_json);
+    case SYNC_CSV:
+      return lms_user_sync(engine, c->actor, tenant, "csv", data, len, c->key,
+                           out_json);
+    case SYNC_JSONL:
+      return lms_user_sync(engine, c->actor, tenant, "jsonl", data, len, c->key,
+                           out_json);
+    case ORGUNIT_CREATE:
+      return lms_orgunit_create(engine, c->actor, tenant, c->key, out_json);
+    case ORGUNIT_MOVE:
+      return lms_orgunit_move(engine, c->actor, tenant, c->key, c->input,
+                              out_json);
+    case ORGUNIT_LIST:
+      return lms_orgunit_list(engine, c->actor, tenant, c->key, out_json);
+    case COURSE_CREATE:
+      return lms_course_create(engine, c->actor, tenant, c->key, out_json);
+    case COURSE_UPDATE:
+      return lms_course_update(engine, c->actor, tenant, c->key, c->input,
+                               out_json);
+    case COURSE_PUBLISH:
+      return lms_course_publish(engine, c->actor, tenant, c->key, out_json);
+    case COURSE_LIST:
+      return lms_course_list(engine, c->actor, tenant, c->key, out_json);
+    case EVENT_LIST:
+      return lms_event_list(engine, c->actor, tenant, 0,
+                            c->tenant == MISSING ? 10 : 0, out_json);
+    case ENGINE_OPEN:
+      return lms_engine_open(NULL, c->key,
+                             (c->flags & NULL_OUT) ? NULL : opened);
+  }
+  return LMS_E_USER; /* Unreachable: every call is handled above. */
+}
+
+static void run_table(const char* location, const char* options) {
+  static char sentinel;
+  struct fixture f = make_fixture(location, options);
+  size_t i;
+  for (i = 0; i < sizeof kCases / sizeof kCases[0]; ++i) {
+    const struct bad_case* c = &kCases[i];
+    char* before = snapshot(&f);
+    char* after;
+    char* out = &sentinel;
+    lms_engine* opened = (lms_engine*)&sentinel;
+    const lms_status status = run_case(&f, c, &out, &opened);
+    if (status != c->status || strstr(lms_last_error(), c->part) == NULL) {
+      fprintf(stderr,
+              "case \"%s\" (%s): returned %s, expected %s with a message "
+              "containing \"%s\"\n",
+              c->name, location ? location : "memory", lms_status_name(status),
+              lms_status_name(c->status), c->part);
+      CHECK(0);
+    }
+    /* A failure resets the out-parameter it was given. */
+    if (!(c->flags & NULL_OUT))
+      CHECK(c->call == ENGINE_OPEN ? opened == NULL : out == NULL);
+    after = snapshot(&f);
+    if (strcmp(before, after) != 0) {
+      fprintf(stderr, "case \"%s\" changed the database:\n%s\nbecame\n%s\n",
+              c->name, before, after);
+      CHECK(0);
+    }
+    free(before);
+    free(after);
+  }
+  lms_engine_destroy(f.engine);
+}
+
+/* Keys and values that mean something to SQL are stored and found as the
+ * plain text they are. */
+static void test_sql_metacharacters(const char* location, const char* options) {
+  struct fixture f = make_fixture(location, options);
+  char* out = NULL;
+  add(lms_orgunit_create(f.engine, SYS, f.own,
+                         "{\"key\":\"x'); DROP TABLE org_units;--\","
+                         "\"name\":\"%_\\\\ OR 1=1\"}",
+                         &out),
+      &out);
+  add(lms_user_create(
+          f.engine, SYS, f.own,
+          "{\"key\":\"o'brien\\\"; DELETE FROM users;--\","
+          "\"display_name\":\"Robert'); DROP TABLE users;--\","
+          "\"email\":\"a%b_c@x.test\","
+          "\"org_unit\":\"x'); DROP TABLE org_units;--\","
+          "\"attributes\":{\"dept\":\"%\",\"note\":\"' OR '1'='1\"}}",
+          &out),
+      &out);
+
+  CHECK_OK(lms_user_get(f.engine, SYS, f.own, "o'brien\"; DELETE FROM users;--",
+                        &out));
+  CHECK_CONTAINS(out, "\"key\":\"o'brien\\\"; DELETE FROM users;--\"");
+  CHECK_CONTAINS(out, "\"display_name\":\"Robert'); DROP TABLE users;--\"");
+  CHECK_CONTAINS(out, "\"email\":\"a%b_c@x.test\"");
+  CHECK_CONTAINS(out, "\"note\":\"' OR '1'='1\"");
+  lms_free(out);
+  CHECK_OK(lms_orgunit_get(f.engine, SYS, f.own, "x'); DROP TABLE org_units;--",
+                           &out));
+  CHECK_CONTAINS(out, "\"name\":\"%_\\\\ OR 1=1\"");
+  lms_free(out);
+
+  /* Wildcards match only themselves. */
+  CHECK_STATUS(LMS_E_NOT_FOUND, lms_user_get(f.engine, SYS, f.own, "%", &out));
+  CHECK_STATUS(LMS_E_NOT_FOUND,
+               lms_user_get(f.engine, SYS, f.own, "_lice", &out));
+  CHECK_OK(lms_user_list(f.engine, SYS, f.own,
+                         "{\"attributes\":{\"dept\":\"%\"}}", &out));
+  CHECK(count_of(out, "\"key\":") == 1);
+  CHECK_CONTAINS(out, "o'brien");
+  lms_free(out);
+  CHECK_OK(lms_user_list(f.engine, SYS, f.own,
+                         "{\"attributes\":{\"note\":\"' OR '1'='1\"}}", &out));
+  CHECK(count_of(out, "\"key\":") == 1);
+  lms_free(out);
+  CHECK_OK(
+      lms_user_list(f.engine, SYS, f.own, "{\"after\":\"' OR 1=1 --\"}", &out));
+  CHECK(count_of(out, "\"key\":") == 2);
+  lms_free(out);
+  CHECK_OK(lms_user_list(f.engine, SYS, f.own,
+                         "{\"org_unit\":\"x'); DROP TABLE org_units;--\"}",
+                         &out));
+  CHECK(count_of(out, "\"key\":") == 1);
+  lms_free(out);
+
+  /* Every table is still there. */
+  CHECK_OK(lms_user_get(f.engine, SYS, f.own, "alice", &out));
+  lms_free(out);
+  CHECK_OK(lms_orgunit_list(f.engine, SYS, f.own, "", &out));
+  CHECK(count_of(out, "\"key\":") == 4);
+  lms_free(out);
+  lms_engine_destroy(f.engine);
+}
+
+int main(void) {
+  make_inputs();
+  run_table(":memory:", "{\"clock\":\"manual\"}");
+  run_table(NULL, "{\"backend\":\"memory\",\"clock\":\"manual\"}");
+  test_sql_metacharacters(":memory:", "{\"clock\":\"manual\"}");
+  test_sql_metacharacters(NULL,
+                          "{\"backend\":\"memory\",\"clock\":\"manual\"}");
+  printf("bad_input_test: %zu cases on 2 backends ok\n",
+         sizeof kCases / sizeof kCases[0]);
+  return EXIT_SUCCESS;
+}
