@@ -17,16 +17,20 @@ class LMS_API Actor {
  public:
   // The engine's own principal: the host acting on its own authority
   // (provisioning, HR sync, administration scripts). It may do everything.
-  static Actor system() { return Actor{std::string{}}; }
+  static Actor system() { return Actor{Kind::system, {}}; }
 
-  // A user of the tenant the call addresses, by the host's key.
-  static Actor user(std::string key) { return Actor{std::move(key)}; }
+  // A user of the tenant the call addresses, by the host's key. Throws
+  // Error{invalid_argument} for an empty key or one starting with '@' (the
+  // prefix of the engine's principals), so no user key can pass for the
+  // system principal.
+  static Actor user(std::string key);
 
   // Parses the C ABI's and the event log's text form: "@system" or a user
-  // key. Throws Error{invalid_argument} for an empty text.
+  // key. Throws Error{invalid_argument} for an empty text or an unknown
+  // '@' principal.
   static Actor parse(std::string_view text);
 
-  bool is_system() const { return user_key_.empty(); }
+  bool is_system() const { return kind_ == Kind::system; }
   // The user's key; empty for the system principal.
   const std::string& user_key() const { return user_key_; }
   // "@system" or the user's key.
@@ -35,7 +39,10 @@ class LMS_API Actor {
   friend bool operator==(const Actor&, const Actor&) = default;
 
  private:
-  explicit Actor(std::string key) : user_key_(std::move(key)) {}
+  enum class Kind { system, user };
+  Actor(Kind kind, std::string key) : kind_(kind), user_key_(std::move(key)) {}
+
+  Kind kind_;
   std::string user_key_;
 };
 

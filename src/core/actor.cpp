@@ -9,18 +9,22 @@
 
 namespace lms {
 
-Actor Actor::parse(std::string_view text) {
-  if (text.empty()) {
+Actor Actor::user(std::string key) {
+  if (key.empty()) {
     detail::throw_field_error(ErrorCode::invalid_argument, "actor",
                               "must not be empty");
   }
-  if (text == kSystemActorText) return system();
   // User keys never start with '@': the prefix is reserved for principals
   // of the engine, of which "@system" is the only one so far.
-  if (text.front() == '@') {
+  if (key.front() == '@') {
     detail::throw_field_error(ErrorCode::invalid_argument, "actor",
-                              "unknown principal", text);
+                              "unknown principal", key);
   }
+  return Actor{Kind::user, std::move(key)};
+}
+
+Actor Actor::parse(std::string_view text) {
+  if (text == kSystemActorText) return system();
   return user(std::string{text});
 }
 

@@ -54,8 +54,16 @@ TEST(ActorTest, RefusesAnUnknownPrincipal) {
   EXPECT_STREQ(e.what(), "actor: unknown principal, got '@admin'");
 }
 
-TEST(ActorTest, SystemTextIsNotAUserKey) {
-  EXPECT_NE(Actor::parse("@system"), Actor::user("@system"));
+// No user key can pass for the system principal, not even through the
+// C++ factory that skips parsing.
+TEST(ActorTest, UserFactoryRefusesKeysThatCouldPassForThePrincipal) {
+  for (const char* key : {"", "@system", "@admin"}) {
+    const Error e = CaptureError([&] { Actor::user(key); });
+    EXPECT_EQ(e.code(), ErrorCode::invalid_argument) << key;
+    EXPECT_FALSE(Actor::system() == Actor::parse("x"));
+  }
+  EXPECT_TRUE(Actor::parse("@system").is_system());
+  EXPECT_FALSE(Actor::user("E1").is_system());
 }
 
 TEST(ErrorTest, CarriesCodeAndMessage) {

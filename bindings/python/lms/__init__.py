@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: Apache-2.0
+"""LMS Engine: embeddable learning management, from Python.
+
+Open an :class:`Engine` over an SQLite file, ``":memory:"`` or the in-memory
+backend, and call it with an actor first: :data:`SYSTEM` (the host acting on
+its own authority) or ``Actor.user(key)``::
+
+    import lms
+
+    with lms.Engine(backend="memory") as engine:
+        acme = engine.create_tenant(lms.SYSTEM, key="acme", name="Acme")
+        engine.create_user(lms.SYSTEM, acme.id, key="e1", display_name="Ann")
+
+Results are small read-only objects (:class:`Tenant`, :class:`User`, ...);
+timestamps are timezone-aware UTC datetimes. Every failure raises a subclass
+of :class:`Error` whose message names the field at fault, and a failed call
+writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from lms._errors import (
+    AlreadyExistsError,
+    ConflictError,
+    Error,
+    InternalError,
+    InvalidArgumentError,
+    LimitExceededError,
+    NotFoundError,
+    NotSupportedError,
+    PermissionDeniedError,
+    StorageError,
+)
+from lms._lms import (
+    SYSTEM,
+    Activity,
+    Actor,
+    Course,
+    CoursePage,
+    Event,
+    ManualClock,
+    OrgUnit,
+    SyncResult,
+    Tenant,
+    User,
+    UserPage,
+)
+from lms._lms import Engine as _NativeEngine
+
+__all__ = [
+    "SYSTEM",
+    "Activity",
+    "Actor",
+    "AlreadyExistsError",
+    "ConflictError",
+    "Course",
+    "CoursePage",
+    "Engine",
+    "Error",
+    "Event",
+    "InternalError",
+    "InvalidArgumentError",
+    "LimitExceededError",
+    "ManualClock",
+    "NotFoundError",
+    "NotSupportedError",
+    "OrgUnit",
+    "PermissionDeniedError",
+    "StorageError",
+    "SyncResult",
+    "Tenant",
+    "User",
+    "UserPage",
+]
+
+
+class Engine(_NativeEngine):
+    """The learning engine over one database.
+
+    ``Engine(path=None, *, backend="sqlite", clock=None)``: with the sqlite
+    backend ``path`` is a database file (created when missing) or
+    ``":memory:"``; with ``backend="memory"`` everything stays in process
+    memory and ``path`` is ignored. ``clock`` (a :class:`ManualClock`)
+    replaces the system clock. Every method takes the actor first; the
+    engine is a context manager that closes on exit.
+    """
+
+    def iter_users(
+        self,
+        actor: Actor,
+        tenant_id: int,
+        *,
+        org_unit: str | None = None,
+        status: str | None = None,
+        attributes: Mapping[str, str | int | float | bool] | None = None,
+        page_size: int = 100,
+    ) -> Iterator[User]:
+        """Every user matching the filters of :meth:`list_users`, by key,
+        fetched ``page_size`` at a time."""
+        after = ""
+        while True:
+            page = self.list_users(
+                actor,
+                tenant_id,
+                org_unit=org_unit,
+                status=status,
+                attributes=attributes,
+                after=after,
+                limit=page_size,
+            )
+            yield from page.users
+            if not page.next_after:
+                return
+            after = page.next_after
+
+    def iter_courses(
+        self,
+        actor: Actor,
+        tenant_id: int,
+        *,
+        status: str | None = None,
+        page_size: int = 100,
+    ) -> Iterator[Course]:
+        """Every course (with ``status`` if given), by key, fetched
+        ``page_size`` at a time."""
+        after = ""
+        while True:
+            page = self.list_courses(
+                actor, tenant_id, status=status, after=after, limit=page_size
+            )
+            yield from page.courses
+            if not page.next_after:
+                return
+            after = page.next_after
+
+
+# Show the public classes as lms.X (not lms._lms.X or lms._errors.X) in
+# reprs, tracebacks and help().
+for _name in __all__:
+    _value = globals()[_name]
+    if isinstance(_value, type):
+        _value.__module__ = __name__
+del _name, _value

@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Courses: activities, versions, publish/archive states, prerequisites."""
+
+from __future__ import annotations
+
+import pytest
+
+import lms
+
+
+def test_create_with_activities(engine, tenant):
+    course = engine.create_course(
+        lms.SYSTEM,
+        tenant,
+        key="safety",
+        title="Safety",
+        description="Stay safe.",
+        activities=[
+            lms.Activity("intro", "lesson", "Intro"),
+            {"key": "quiz", "kind": "assessment", "title": "Quiz", "required": False},
+        ],
+        recertification_days=365,
+        default_due_days=30,
+    )
+    assert course.version == 1
+    assert course.status == "draft"
+    assert course.activities == [
+        lms.Activity("intro", "lesson", "Intro"),
+        lms.Activity("quiz", "assessment", "Quiz", required=False),
+    ]
+    assert course.activities[1].kind == "assessment"
+    assert (course.recertification_days, course.default_due_days) == (365, 30)
+    assert engine.get_course(lms.SYSTEM, tenant, "safety") == course
+
+
+def test_activity_kind_is_checked():
+    with pytest.raises(lms.InvalidArgumentError, match="kind"):
+        lms.Activity("a", "lecture", "A")
+
+
+def test_update_bumps_version(engine, tenant):
+    engine.create_course(lms.SYSTEM, tenant, key="c", title="Old", recertification_days=90)
+    course = engine.update_course(lms.SYSTEM, tenant, "c", title="New", recertification_days=None)
+    assert course.version == 2
+    assert course.title == "New"
+    assert course.recertification_days is None
+
+
+def test_publish_then_archive(engine, tenant):
+    engine.create_course(lms.SYSTEM, tenant, key="c", title="C")
+    assert engine.publish_course(lms.SYSTEM, tenant, "c").status == "published"
+    with pytest.raises(lms.ConflictError):
+        engine.publish_course(lms.SYSTEM, tenant, "c")
+    assert engine.archive_course(lms.SYSTEM, tenant, "c").status == "archived"
+    with pytest.raises(lms.ConflictError):
+        engine.archive_course(lms.SYSTEM, tenant, "c")
+    with pytest.raises(lms.ConflictError):
+        engine.update_course(lms.SYSTEM, tenant, "c", title="Revived")
+
+
+def test_unknown_prerequisite(engine, tenant):
+    with pytest.raises(lms.NotFoundError, match="prerequisites"):
+        engine.create_course(lms.SYSTEM, tenant, key="c", title="C", prerequisites=["nope"])
+
+
+def test_prerequisite_cycle(engine, tenant):
+    engine.create_course(lms.SYSTEM, tenant, key="a", title="A")
+    engine.create_course(lms.SYSTEM, tenant, key="b", title="B", prerequisites=["a"])
+    with pytest.raises(lms.InvalidArgumentError, match="prerequisites"):
+        engine.update_course(lms.SYSTEM, tenant, "a", prerequisites=["b"])
+    assert engine.get_course(lms.SYSTEM, tenant, "a").version == 1
+
+
+def test_list_by_status_and_pages(engine, tenant):
+    for key in ["c1", "c2", "c3", "c4"]:
+        engine.create_course(lms.SYSTEM, tenant, key=key, title=key)
+    engine.publish_course(lms.SYSTEM, tenant, "c2")
+    engine.publish_course(lms.SYSTEM, tenant, "c4")
+    published = engine.list_courses(lms.SYSTEM, tenant, status="published")
+    assert [c.key for c in published.courses] == ["c2", "c4"]
+    page = engine.list_courses(lms.SYSTEM, tenant, limit=3)
+    assert [c.key for c in page.courses] == ["c1", "c2", "c3"]
+    rest = engine.list_courses(lms.SYSTEM, tenant, after=page.next_after)
+    assert [c.key for c in rest.courses] == ["c4"]
+    assert [c.key for c in engine.iter_courses(lms.SYSTEM, tenant, page_size=1)] == [
+        "c1", "c2", "c3", "c4"]
+
+
+def test_read_only_user_cannot_author(engine, tenant):
+    engine.create_user(lms.SYSTEM, tenant, key="ann", display_name="Ann")
+    ann = lms.Actor.user("ann")
+    with pytest.raises(lms.PermissionDeniedError):
+        engine.create_course(ann, tenant, key="c", title="C")
+    assert engine.list_courses(ann, tenant).courses == []

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Content validation of inputs (see validate.hpp). Pure functions;
+// thread-safe.
+
+#include "core/validate.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "core/field_error.hpp"
+#include "lms/json.hpp"
+#include "lms/limits.hpp"
+
+namespace lms::detail {
+namespace {
+
+constexpr auto kInvalid = ErrorCode::invalid_argument;
+
+bool is_control(unsigned char c) { return c < 0x20 || c == 0x7F; }
+
+std::string at_most_bytes(std::size_t n) {
+  return "must be at most " + std::to_string(n) + " bytes";
+}
+
+std::string indexed(std::string_view field, std::size_t i) {
+  return std::string{field} + "[" + std::to_string(i) + "]";
+}
+
+// UTF-8 and a byte length of min_bytes..max_bytes.
+void check_text(std::string_view field, std::string_view value,
+                std::size_t min_bytes, std::size_t max_bytes) {
+  if (!is_valid_utf8(value))
+    throw_field_error(kInvalid, field, "must be valid UTF-8", value);
+  if (value.size() < min_bytes)
+    throw_field_error(kInvalid, field, "must not be empty");
+  if (value.size() > max_bytes)
+    throw_field_error(kInvalid, field, at_most_bytes(max_bytes), value);
+}
+
+// Control characters garble logs and CSV exports and are never part of a
+// name; `allow_whitespace` admits the tab and line breaks of prose.
+void check_no_control(std::string_view field, std::string_view value,
+                      bool allow_whitespace = false) {
+  for (const char ch : value) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (allow_whitespace && (c == '\t' || c == '\n' || c == '\r')) continue;
+    if (is_control(c))
+      throw_field_error(kInvalid, field, "must not contain control characters",
+                        value);
+  }
+}
+
+void validate_email(std::string_view field, std::string_view value) {
+  check_text(field, value, 0, limits::kEmailBytes);
+  if (value.empty()) return;
+  check_no_control(field, value);
+  const auto at = value.find('@');
+  const bool well_formed = at != std::string_view::npos && at > 0 &&
+                           at + 1 < value.size() &&
+                           value.find('@', at + 1) == std::string_view::npos &&
+                           value.find(' ') == std::string_view::npos;
+  if (!well_formed)
+    throw_field_error(kInvalid, field,
+                      "must be one address like name@example.com", value);
+}
+
+void validate_description(std::string_view field, std::string_view value) {
+  check_text(field, value, 0, limits::kDescriptionBytes);
+  check_no_control(field, value, /*allow_whitespace=*/true);
+}
+
+void validate_period_days(std::string_view field,
+                          const std::optional<std::int32_t>& days) {
+  if (days && (*days < 1 || *days > limits::kMaxPeriodDays))
+    throw_field_error(kInvalid, field,
+                      "must be between 1 and " +
+                          std::to_string(limits::kMaxPeriodDays) + " days",
+                      std::to_string(*days));
+}
+
+bool is_attribute_name(std::string_view name) {
+  const auto letter = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+  };
+  if (name.empty() || name.size() > limits::kAttributeNameBytes ||
+      !letter(name[0]))
+    return false;
+  for (const char c : name)
+    if (!letter(c) && !(c >= '0' && c <= '9')) return false;
+  return true;
+}
+
+// One attribute of a user or of a user filter.
+void validate_attribute(std::string_view field, std::string_view name,
+                        const Json& value) {
+  if (!is_attribute_name(name))
+    throw_field_error(
+        kInvalid, field,
+        "names must match [A-Za-z_][A-Za-z0-9_]* and be at most " +
+            std::to_string(limits::kAttributeNameBytes) + " bytes",
+        name);
+  const std::string value_field = std::string{field} + "." + std::string{name};
+  if (value.is_string()) {
+    check_text(value_field, value.get_ref<const std::string&>(), 0,
+               limits::kAttributeValueBytes);
+  } else if (value.is_number_float()) {
+    if (!std::isfinite(value.get<double>()))
+      throw_field_error(kInvalid, value_field, "must be a finite number");
+  } else if (!value.is_number() && !value.is_boolean()) {
+    throw_field_error(kInvalid, value_field, "must be a string, number or bool",
+                      value.dump());
+  }
+}
+
+void validate_attributes(std::string_view field, const Json& attributes) {
+  if (!attributes.is_object())
+    throw_field_error(kInvalid, field, "must be an object", attributes.dump());
+  if (attributes.size() > limits::kAttributeCount)
+    throw_field_error(ErrorCode::limit_exceeded, field,
+                      "must have at most " +
+                          std::to_string(limits::kAttributeCount) + " entries",
+                      std::to_string(attributes.size()));
+  for (const auto& [name, value] : attributes.items())
+    validate_attribute(field, name, value);
+}
+
+// Enums arrive from C++ callers as any number; only the named values are
+// stored.
+template <typename Enum>
+void validate_enum(std::string_view field, Enum value, Enum last,
+                   std::string_view names) {
+  const auto n = static_cast<std::int32_t>(value);
+  if (n < 0 || n > static_cast<std::int32_t>(last))
+    throw_field_error(kInvalid, field, "must be " + std::string{names},
+                      std::to_string(n));
+}
+
+void validate_user_status(std::string_view field, UserStatus status) {
+  validate_enum(field, status, UserStatus::deprovisioned,
+                "active, suspended or deprovisioned");
+}
+
+void validate_course_status(std::string_view field, CourseStatus status) {
+  validate_enum(field, status, CourseStatus::archived,
+                "draft, published or archived");
+}
+
+// At most `max` entries in the list `field`.
+void validate_count(std::string_view field, std::size_t count,
+                    std::size_t max) {
+  if (count > max)
+    throw_field_error(ErrorCode::limit_exceeded, field,
+                      "must have at most " + std::to_string(max) + " entries",
+                      std::to_string(count));
+}
+
+void validate_activities(const std::vector<Activity>& activities) {
+  validate_count("activities", activities.size(), limits::kActivitiesPerCourse);
+  std::unordered_map<std::string_view, std::size_t> first_index;
+  for (std::size_t i = 0; i < activities.size(); ++i) {
+    const Activity& activity = activities[i];
+    const std::string field = indexed("activities", i);
+    validate_key(field + ".key", activity.key);
+    validate_name(field + ".title", activity.title);
+    validate_enum(field + ".kind", activity.kind, ActivityKind::external,
+                  "lesson, assessment, scorm, xapi or external");
+    const auto [it, inserted] = first_index.emplace(activity.key, i);
+    if (!inserted)
+      throw_field_error(
+          kInvalid, field + ".key",
+          "duplicates " + indexed("activities", it->second) + ".key",
+          activity.key);
+  }
+}
+
+void validate_prerequisites(std::string_view course_key,
+                            const std::vector<std::string>& prerequisites) {
+  validate_count("prerequisites", prerequisites.size(),
+                 limits::kPrerequisitesPerCourse);
+  std::unordered_map<std::string_view, std::size_t> first_index;
+  for (std::size_t i = 0; i < prerequisites.size(); ++i) {
+    const std::string field = indexed("prerequisites", i);
+    const std::string& key = prerequisites[i];
+    validate_key(field, key);
+    if (key == course_key)
+      throw_field_error(kInvalid, field, "a course cannot require itself", key);
+    const auto [it, inserted] = first_index.emplace(key, i);
+    if (!inserted)
+      throw_field_error(kInvalid, field,
+                        "duplicates " + indexed("prerequisites", it->second),
+                        key);
+  }
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  const auto byte = [&](std::size_t k) {
+    return static_cast<unsigned char>(text[k]);
+  };
+  const auto continuation = [&](std::size_t k) {
+    return k < n && (byte(k) & 0xC0) == 0x80;
+  };
+  while (i < n) {
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    // The second byte's range excludes overlong forms (E0, F0), surrogates
+    // (ED) and code points above U+10FFFF (F4).
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    std::size_t len = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      len = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      len = 3;
+      if (lead == 0xE0) lo = 0xA0;
+      if (lead == 0xED) hi = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      len = 4;
+      if (lead == 0xF0) lo = 0x90;
+      if (lead == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (i + 1 >= n || byte(i + 1) < lo || byte(i + 1) > hi) return false;
+    for (std::size_t k = 2; k < len; ++k)
+      if (!continuation(i + k)) return false;
+    i += len;
+  }
+  return true;
+}
+
+void validate_key(std::string_view field, std::string_view value) {
+  check_text(field, value, 1, limits::kKeyBytes);
+  check_no_control(field, value);
+  // '@' starts the actor text of principals that are not users ("@system").
+  if (value.front() == '@')
+    throw_field_error(kInvalid, field, "must not start with '@'", value);
+}
+
+void validate_optional_key(std::string_view field, std::string_view value) {
+  if (!value.empty()) validate_key(field, value);
+}
+
+void validate_name(std::string_view field, std::string_view value) {
+  check_text(field, value, 1, limits::kNameBytes);
+  check_no_control(field, value);
+}
+
+void validate_page_limit(std::string_view field, std::size_t limit) {
+  if (limit < 1 || limit > limits::kPageSize)
+    throw_field_error(
+        kInvalid, field,
+        "must be between 1 and " + std::to_string(limits::kPageSize),
+        std::to_string(limit));
+}
+
+void validate_tenant_spec(const TenantSpec& spec) {
+  validate_key("key", spec.key);
+  validate_name("name", spec.name);
+}
+
+void validate_user_record(const UserRecord& record) {
+  validate_key("key", record.key);
+  validate_name("display_name", record.display_name);
+  validate_email("email", record.email);
+  validate_optional_key("org_unit", record.org_unit);
+  validate_optional_key("manager_key", record.manager_key);
+  if (record.manager_key == record.key)
+    throw_field_error(kInvalid, "manager_key",
+                      "a user cannot be their own manager", record.key);
+  validate_attributes("attributes", record.attributes);
+  validate_user_status("status", record.status);
+}
+
+void validate_user_query(const UserQuery& query) {
+  if (query.org_unit) validate_key("org_unit", *query.org_unit);
+  if (query.status) validate_user_status("status", *query.status);
+  validate_count("attributes", query.attributes.size(),
+                 limits::kAttributeCount);
+  for (const auto& [name, value] : query.attributes)
+    validate_attribute("attributes", name, value);
+  validate_page_limit("limit", query.limit);
+}
+
+void validate_org_unit_spec(const OrgUnitSpec& spec) {
+  validate_key("key", spec.key);
+  validate_name("name", spec.name);
+  validate_optional_key("parent", spec.parent);
+}
+
+void validate_course_spec(const CourseSpec& spec) {
+  validate_key("key", spec.key);
+  validate_name("title", spec.title);
+  validate_description("description", spec.description);
+  validate_activities(spec.activities);
+  validate_prerequisites(spec.key, spec.prerequisites);
+  validate_period_days("recertification_days", spec.recertification_days);
+  validate_period_days("default_due_days", spec.default_due_days);
+}
+
+void validate_course_query(const CourseQuery& query) {
+  if (query.status) validate_course_status("status", *query.status);
+  validate_page_limit("limit", query.limit);
+}
+
+void validate_sync_options(const SyncOptions& options) {
+  validate_enum("mode", options.mode, SyncMode::full, "incremental or full");
+  validate_enum("missing", options.missing, MissingPolicy::deprovision,
+                "keep, suspend or deprovision");
+}
+
+}  // namespace lms::detail

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+//
+// Content validation of every input the engine accepts, whichever surface
+// (C++, C ABI, Python) it came through: UTF-8, lengths, characters, value
+// ranges and the structural rules of a record that need no storage. Each
+// check throws Error{invalid_argument} (or limit_exceeded for a count)
+// through throw_field_error, so the message starts with the field's name.
+// The services check existence and state; the rules here live nowhere else.
+// Pure functions; thread-safe.
+
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "lms/course.hpp"
+#include "lms/org_unit.hpp"
+#include "lms/tenant.hpp"
+#include "lms/user.hpp"
+#include "lms/user_sync.hpp"
+
+namespace lms::detail {
+
+// True when `text` is well-formed UTF-8: no overlong forms, no surrogates,
+// nothing above U+10FFFF.
+bool is_valid_utf8(std::string_view text);
+
+// A key of a tenant, user, org unit, course or activity: 1..kKeyBytes bytes
+// of UTF-8, no control characters, not starting with '@'.
+void validate_key(std::string_view field, std::string_view value);
+// A reference to a key that may be empty ("none").
+void validate_optional_key(std::string_view field, std::string_view value);
+// A name or title: 1..kNameBytes bytes of UTF-8, no control characters.
+void validate_name(std::string_view field, std::string_view value);
+// A page size: 1..kPageSize.
+void validate_page_limit(std::string_view field, std::size_t limit);
+
+void validate_tenant_spec(const TenantSpec& spec);
+// Every field of `record`, including that nobody is their own manager.
+void validate_user_record(const UserRecord& record);
+void validate_user_query(const UserQuery& query);
+void validate_org_unit_spec(const OrgUnitSpec& spec);
+// Every field of `spec`, including activity keys unique within the course
+// and prerequisites without duplicates and without the course itself.
+void validate_course_spec(const CourseSpec& spec);
+void validate_course_query(const CourseQuery& query);
+void validate_sync_options(const SyncOptions& options);
+
+}  // namespace lms::detail
