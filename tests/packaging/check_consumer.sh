@@ -11,8 +11,8 @@ mkdir -p "$scratch"
 prefix="$scratch/prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
 cmake -S "$source" -B "$scratch/build" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
-  -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$scratch/build" >/dev/null
+  -DCMAKE_BUILD_TYPE=Release
+cmake --build "$scratch/build"
 LD_LIBRARY_PATH="$prefix/lib" "$scratch/build/consumer"
 libdir=$(dirname "$(find "$prefix" -name lms.pc | head -n 1)")
 PKG_CONFIG_PATH="$libdir" cc -std=c11 -Wall -Wextra -Werror -pedantic \
