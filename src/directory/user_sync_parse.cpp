@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/field_error.hpp"
+#include "core/validate.hpp"
 #include "lms/limits.hpp"
 #include "lms/user_sync.hpp"
 
@@ -300,6 +301,22 @@ UserRecord read_record(const std::vector<ColumnSpec>& columns,
   return record;
 }
 
+// Checks a row's content (UTF-8, lengths, ...) with the engine's one
+// validator, so that a bad cell is reported by row and column as CSV users
+// expect, instead of by its position in the batch.
+void validate_row(const UserRecord& record, std::size_t row) {
+  try {
+    detail::validate_user_record(record);
+  } catch (const Error& e) {
+    const std::string_view message = e.what();
+    const std::size_t colon = message.find(": ");
+    if (colon == std::string_view::npos) {
+      throw Error(e.code(), row_label(row) + ": " + std::string{message});
+    }
+    rethrow_for_cell(e, row, message.substr(0, colon));
+  }
+}
+
 }  // namespace
 
 std::vector<UserRecord> parse_users_csv(std::string_view text) {
@@ -324,6 +341,7 @@ std::vector<UserRecord> parse_users_csv(std::string_view text) {
     }
     check_record_count(records.size() + 1);
     records.push_back(read_record(columns, cells, reader.row()));
+    validate_row(records.back(), reader.row());
   }
   return records;
 }

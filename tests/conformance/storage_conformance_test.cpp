@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -41,6 +42,11 @@ struct Backend {
   std::function<std::unique_ptr<Storage>(const std::filesystem::path& dir)>
       open;
 };
+
+// Names the backend in test listings instead of dumping its bytes.
+void PrintTo(const Backend& backend, std::ostream* out) {
+  *out << backend.name;
+}
 
 class StorageConformanceTest : public ::testing::TestWithParam<Backend> {
  protected:

@@ -64,33 +64,33 @@ TEST(UserSyncParseTest, HeaderOnlyGivesNoRecords) {
 
 TEST(UserSyncParseTest, ReadsQuotedFields) {
   const auto records = parse_users_csv(
-      "key,display_name,org_unit\n"
-      "\"E-1\",\"Lovelace, Ada\",\"\"\n"
-      "E-2,\"She said \"\"hi\"\"\",\"line one\nline two\"\n"
-      "E-3,\"\"\"\",x\n");
+      "key,display_name,org_unit,attributes.note\n"
+      "\"E-1\",\"Lovelace, Ada\",\"\",\n"
+      "E-2,\"She said \"\"hi\"\"\",,\"line one\nline two\"\n"
+      "E-3,\"\"\"\",x,\n");
   ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[0].key, "E-1");
   EXPECT_EQ(records[0].display_name, "Lovelace, Ada");
   EXPECT_EQ(records[0].org_unit, "");
   EXPECT_EQ(records[1].display_name, "She said \"hi\"");
-  EXPECT_EQ(records[1].org_unit, "line one\nline two");
+  EXPECT_EQ(records[1].attributes["note"], "line one\nline two");
   EXPECT_EQ(records[2].display_name, "\"");
   EXPECT_EQ(records[2].org_unit, "x");
 }
 
 TEST(UserSyncParseTest, ReadsCrlfLineBreaks) {
   const auto records = parse_users_csv(
-      "key,display_name\r\n"
-      "E-1,Ada\r\n"
-      "E-2,\"Bob\"\r\n"
-      "E-3,\"Multi\r\nLine\"\r\n"
-      "E-4,\r\n");
+      "key,display_name,attributes.note\r\n"
+      "E-1,Ada,\r\n"
+      "E-2,\"Bob\",\r\n"
+      "E-3,Cy,\"Multi\r\nLine\"\r\n"
+      "E-4,Di,\r\n");
   ASSERT_EQ(records.size(), 4u);
   EXPECT_EQ(records[0].display_name, "Ada");
   EXPECT_EQ(records[1].display_name, "Bob");
-  EXPECT_EQ(records[2].display_name, "Multi\r\nLine");
+  EXPECT_EQ(records[2].attributes["note"], "Multi\r\nLine");
   EXPECT_EQ(records[3].key, "E-4");
-  EXPECT_EQ(records[3].display_name, "");
+  EXPECT_EQ(records[3].display_name, "Di");
 }
 
 TEST(UserSyncParseTest, LastRecordNeedsNoLineBreak) {
@@ -162,8 +162,19 @@ TEST(UserSyncParseTest, RefusesRowsWithTheWrongNumberOfFields) {
 }
 
 TEST(UserSyncParseTest, RowsAreCountedByRecordNotByLine) {
-  ExpectInvalid("key,display_name\nE-1,\"two\nlines\"\nE-2\n",
-                "row 3: expected 2 fields, got 1");
+  ExpectInvalid(
+      "key,display_name,attributes.note\nE-1,Ada,\"two\nlines\"\nE-2\n",
+      "row 3: expected 3 fields, got 1");
+}
+
+// Content the engine refuses is reported by cell too, not by the record's
+// position in the batch.
+TEST(UserSyncParseTest, NamesRowAndColumnOfContentTheEngineRefuses) {
+  ExpectInvalid("key,display_name\nE-1,Ada\nE-2,\n",
+                "row 3, column 'display_name': must not be empty");
+  ExpectInvalid("key,display_name,attributes.title\nE-1,Ada,\xC3\x28\n",
+                "row 2, column 'attributes.title': must be valid UTF-8, got "
+                "'\\xC3('");
 }
 
 TEST(UserSyncParseTest, NamesRowAndColumnOfABadHireDate) {
