@@ -201,6 +201,21 @@ std::vector<lms::UserRecord> parse_sync_document(const char* format,
                                  "must be 'csv' or 'jsonl'", name);
 }
 
+// The shape of every call that answers with a JSON document: clears
+// out_json, checks the handle, out_json and the actor, then hands the
+// document `body(engine, actor)` returns to the caller.
+template <typename Body>
+lms_status engine_call(lms_engine* engine, const char* actor, char** out_json,
+                       Body&& body) noexcept {
+  if (out_json != nullptr) *out_json = nullptr;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_json, "out_json");
+    const lms::Actor who = actor_of(actor);
+    *out_json = dump(body(engine->engine, who));
+  });
+}
+
 }  // namespace
 
 extern "C" {
@@ -305,37 +320,28 @@ lms_status lms_engine_now(lms_engine* engine, int64_t* out_unix_ms) {
 
 lms_status lms_tenant_create(lms_engine* engine, const char* actor,
                              const char* spec_json, char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    const lms::TenantSpec spec =
-        lms::tenant_spec_from_json(parse(spec_json, "spec_json"));
-    *out_json = dump(lms::to_json(engine->engine.create_tenant(who, spec)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::TenantSpec spec =
+            lms::tenant_spec_from_json(parse(spec_json, "spec_json"));
+        return lms::to_json(e.create_tenant(who, spec));
+      });
 }
 
 lms_status lms_tenant_get(lms_engine* engine, const char* actor,
                           int64_t tenant_id, char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    *out_json = dump(lms::to_json(engine->engine.get_tenant(who, tenant_id)));
-  });
+  return engine_call(engine, actor, out_json,
+                     [&](lms::Engine& e, const lms::Actor& who) {
+                       return lms::to_json(e.get_tenant(who, tenant_id));
+                     });
 }
 
 lms_status lms_tenant_list(lms_engine* engine, const char* actor,
                            char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    *out_json = dump(list_json("tenants", engine->engine.list_tenants(who)));
-  });
+  return engine_call(engine, actor, out_json,
+                     [&](lms::Engine& e, const lms::Actor& who) {
+                       return list_json("tenants", e.list_tenants(who));
+                     });
 }
 
 // --- Users ----------------------------------------------------------------
@@ -343,82 +349,62 @@ lms_status lms_tenant_list(lms_engine* engine, const char* actor,
 lms_status lms_user_create(lms_engine* engine, const char* actor,
                            int64_t tenant_id, const char* user_json,
                            char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    const lms::UserRecord record =
-        lms::user_record_from_json(parse(user_json, "user_json"));
-    *out_json =
-        dump(lms::to_json(engine->engine.create_user(who, tenant_id, record)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::UserRecord record =
+            lms::user_record_from_json(parse(user_json, "user_json"));
+        return lms::to_json(e.create_user(who, tenant_id, record));
+      });
 }
 
 lms_status lms_user_get(lms_engine* engine, const char* actor,
                         int64_t tenant_id, const char* key, char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    require(key, "key");
-    *out_json =
-        dump(lms::to_json(engine->engine.get_user(who, tenant_id, key)));
-  });
+  return engine_call(engine, actor, out_json,
+                     [&](lms::Engine& e, const lms::Actor& who) {
+                       require(key, "key");
+                       return lms::to_json(e.get_user(who, tenant_id, key));
+                     });
 }
 
 lms_status lms_user_update(lms_engine* engine, const char* actor,
                            int64_t tenant_id, const char* key,
                            const char* patch_json, char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    require(key, "key");
-    const lms::UserUpdate update =
-        lms::user_update_from_json(parse(patch_json, "patch_json"));
-    *out_json = dump(
-        lms::to_json(engine->engine.update_user(who, tenant_id, key, update)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        require(key, "key");
+        const lms::UserUpdate update =
+            lms::user_update_from_json(parse(patch_json, "patch_json"));
+        return lms::to_json(e.update_user(who, tenant_id, key, update));
+      });
 }
 
 lms_status lms_user_list(lms_engine* engine, const char* actor,
                          int64_t tenant_id, const char* query_json,
                          char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    const lms::UserQuery query =
-        query_json == nullptr
-            ? lms::UserQuery{}
-            : lms::user_query_from_json(parse(query_json, "query_json"));
-    *out_json =
-        dump(lms::to_json(engine->engine.list_users(who, tenant_id, query)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::UserQuery query =
+            query_json == nullptr
+                ? lms::UserQuery{}
+                : lms::user_query_from_json(parse(query_json, "query_json"));
+        return lms::to_json(e.list_users(who, tenant_id, query));
+      });
 }
 
 lms_status lms_user_sync(lms_engine* engine, const char* actor,
                          int64_t tenant_id, const char* format,
                          const char* data, size_t data_len,
                          const char* options_json, char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    const lms::SyncOptions options =
-        options_json == nullptr
-            ? lms::SyncOptions{}
-            : lms::sync_options_from_json(parse(options_json, "options_json"));
-    const std::vector<lms::UserRecord> batch =
-        parse_sync_document(format, data, data_len);
-    *out_json = dump(lms::to_json(
-        engine->engine.sync_users(who, tenant_id, batch, options)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::SyncOptions options =
+            options_json == nullptr ? lms::SyncOptions{}
+                                    : lms::sync_options_from_json(
+                                          parse(options_json, "options_json"));
+        const std::vector<lms::UserRecord> batch =
+            parse_sync_document(format, data, data_len);
+        return lms::to_json(e.sync_users(who, tenant_id, batch, options));
+      });
 }
 
 // --- Org units ------------------------------------------------------------
@@ -426,59 +412,43 @@ lms_status lms_user_sync(lms_engine* engine, const char* actor,
 lms_status lms_orgunit_create(lms_engine* engine, const char* actor,
                               int64_t tenant_id, const char* spec_json,
                               char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    const lms::OrgUnitSpec spec =
-        lms::org_unit_spec_from_json(parse(spec_json, "spec_json"));
-    *out_json = dump(
-        lms::to_json(engine->engine.create_org_unit(who, tenant_id, spec)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::OrgUnitSpec spec =
+            lms::org_unit_spec_from_json(parse(spec_json, "spec_json"));
+        return lms::to_json(e.create_org_unit(who, tenant_id, spec));
+      });
 }
 
 lms_status lms_orgunit_get(lms_engine* engine, const char* actor,
                            int64_t tenant_id, const char* key,
                            char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    require(key, "key");
-    *out_json =
-        dump(lms::to_json(engine->engine.get_org_unit(who, tenant_id, key)));
-  });
+  return engine_call(engine, actor, out_json,
+                     [&](lms::Engine& e, const lms::Actor& who) {
+                       require(key, "key");
+                       return lms::to_json(e.get_org_unit(who, tenant_id, key));
+                     });
 }
 
 lms_status lms_orgunit_move(lms_engine* engine, const char* actor,
                             int64_t tenant_id, const char* key,
                             const char* new_parent, char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    require(key, "key");
-    require(new_parent, "new_parent");
-    *out_json = dump(lms::to_json(
-        engine->engine.move_org_unit(who, tenant_id, key, new_parent)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        require(key, "key");
+        require(new_parent, "new_parent");
+        return lms::to_json(e.move_org_unit(who, tenant_id, key, new_parent));
+      });
 }
 
 lms_status lms_orgunit_list(lms_engine* engine, const char* actor,
                             int64_t tenant_id, const char* root,
                             char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    require(root, "root");
-    *out_json = dump(list_json(
-        "org_units", engine->engine.list_org_subtree(who, tenant_id, root)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        require(root, "root");
+        return list_json("org_units", e.list_org_subtree(who, tenant_id, root));
+      });
 }
 
 // --- Courses --------------------------------------------------------------
@@ -486,90 +456,66 @@ lms_status lms_orgunit_list(lms_engine* engine, const char* actor,
 lms_status lms_course_create(lms_engine* engine, const char* actor,
                              int64_t tenant_id, const char* spec_json,
                              char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    const lms::CourseSpec spec =
-        lms::course_spec_from_json(parse(spec_json, "spec_json"));
-    *out_json =
-        dump(lms::to_json(engine->engine.create_course(who, tenant_id, spec)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::CourseSpec spec =
+            lms::course_spec_from_json(parse(spec_json, "spec_json"));
+        return lms::to_json(e.create_course(who, tenant_id, spec));
+      });
 }
 
 lms_status lms_course_get(lms_engine* engine, const char* actor,
                           int64_t tenant_id, const char* key, char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    require(key, "key");
-    *out_json =
-        dump(lms::to_json(engine->engine.get_course(who, tenant_id, key)));
-  });
+  return engine_call(engine, actor, out_json,
+                     [&](lms::Engine& e, const lms::Actor& who) {
+                       require(key, "key");
+                       return lms::to_json(e.get_course(who, tenant_id, key));
+                     });
 }
 
 lms_status lms_course_update(lms_engine* engine, const char* actor,
                              int64_t tenant_id, const char* key,
                              const char* patch_json, char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    require(key, "key");
-    const lms::CourseUpdate update =
-        lms::course_update_from_json(parse(patch_json, "patch_json"));
-    *out_json = dump(lms::to_json(
-        engine->engine.update_course(who, tenant_id, key, update)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        require(key, "key");
+        const lms::CourseUpdate update =
+            lms::course_update_from_json(parse(patch_json, "patch_json"));
+        return lms::to_json(e.update_course(who, tenant_id, key, update));
+      });
 }
 
 lms_status lms_course_publish(lms_engine* engine, const char* actor,
                               int64_t tenant_id, const char* key,
                               char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    require(key, "key");
-    *out_json =
-        dump(lms::to_json(engine->engine.publish_course(who, tenant_id, key)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        require(key, "key");
+        return lms::to_json(e.publish_course(who, tenant_id, key));
+      });
 }
 
 lms_status lms_course_archive(lms_engine* engine, const char* actor,
                               int64_t tenant_id, const char* key,
                               char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    require(key, "key");
-    *out_json =
-        dump(lms::to_json(engine->engine.archive_course(who, tenant_id, key)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        require(key, "key");
+        return lms::to_json(e.archive_course(who, tenant_id, key));
+      });
 }
 
 lms_status lms_course_list(lms_engine* engine, const char* actor,
                            int64_t tenant_id, const char* query_json,
                            char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    const lms::CourseQuery query =
-        query_json == nullptr
-            ? lms::CourseQuery{}
-            : lms::course_query_from_json(parse(query_json, "query_json"));
-    *out_json =
-        dump(lms::to_json(engine->engine.list_courses(who, tenant_id, query)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::CourseQuery query =
+            query_json == nullptr
+                ? lms::CourseQuery{}
+                : lms::course_query_from_json(parse(query_json, "query_json"));
+        return lms::to_json(e.list_courses(who, tenant_id, query));
+      });
 }
 
 // --- Events ---------------------------------------------------------------
@@ -577,14 +523,11 @@ lms_status lms_course_list(lms_engine* engine, const char* actor,
 lms_status lms_event_list(lms_engine* engine, const char* actor,
                           int64_t tenant_id, int64_t after, size_t limit,
                           char** out_json) {
-  if (out_json != nullptr) *out_json = nullptr;
-  return guard([&] {
-    require(engine, "engine");
-    require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
-    *out_json = dump(list_json(
-        "events", engine->engine.events_after(who, tenant_id, after, limit)));
-  });
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        return list_json("events",
+                         e.events_after(who, tenant_id, after, limit));
+      });
 }
 
 }  // extern "C"
