@@ -6,10 +6,14 @@
 // writes -- and appends the event for every change -- in one storage
 // transaction. A call that throws has written nothing.
 //
-// Access control: until role-based access control lands, the authorization
-// point grants the system principal everything, grants an active user of the
-// tenant the read-only permissions (user.view, orgunit.view, course.view),
-// and denies everyone else with Error{permission_denied}.
+// Access control (README.md, "Access control"): the system principal may do
+// everything; a user of the tenant may do what their roles allow on the
+// resource a call touches -- roles from assignments at scopes covering it,
+// the learner role on their own record, the manager role over everyone below
+// them in the manager chain -- resolved as in Moodle. A denial is
+// Error{permission_denied} naming actor, permission and scope. An id or key
+// of another tenant is Error{not_found}, whoever asks. List calls filter
+// instead of failing.
 //
 // Thread safety: an Engine is safe for concurrent use from multiple threads
 // without external synchronization.
@@ -18,18 +22,21 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "lms/access.hpp"
 #include "lms/actor.hpp"
 #include "lms/clock.hpp"
 #include "lms/course.hpp"
 #include "lms/event.hpp"
 #include "lms/export.hpp"
 #include "lms/org_unit.hpp"
+#include "lms/permission.hpp"
 #include "lms/storage.hpp"
 #include "lms/tenant.hpp"
 #include "lms/user.hpp"
@@ -113,6 +120,54 @@ class LMS_API Engine {
                         std::string_view key);
   CoursePage list_courses(const Actor& actor, TenantId tenant,
                           const CourseQuery& query);
+
+  // --- Access control -----------------------------------------------------
+  // Custom roles of the tenant (needs role.manage at the tenant, and holding
+  // every permission the role allows). Throws already_exists for a taken
+  // key, including a built-in role's.
+  Role create_role(const Actor& actor, TenantId tenant, const RoleSpec& spec);
+  // Replaces the permissions of custom role `key`. Built-in roles are
+  // refused with conflict: override them at a scope instead.
+  Role update_role(const Actor& actor, TenantId tenant, std::string_view key,
+                   const std::map<Permission, PermissionValue>& permissions);
+  Role get_role(const Actor& actor, TenantId tenant, std::string_view key);
+  // Built-in roles first (in the order of access.hpp), then custom by key.
+  std::vector<Role> list_roles(const Actor& actor, TenantId tenant);
+
+  // Needs role.assign at the scope and holding there every permission the
+  // role allows. Throws not_found for an unknown user, role or scope,
+  // invalid_argument for a deprovisioned user or an empty validity window.
+  Assignment assign_role(const Actor& actor, TenantId tenant,
+                         const AssignmentSpec& spec);
+  // Same rule as assign_role, at the assignment's scope.
+  void unassign_role(const Actor& actor, TenantId tenant,
+                     std::int64_t assignment_id);
+  std::vector<Assignment> list_assignments(const Actor& actor, TenantId tenant,
+                                           const AssignmentQuery& query);
+
+  // Needs role.manage at the scope; allowing a permission needs holding it
+  // there.
+  void set_override(const Actor& actor, TenantId tenant,
+                    const Override& override);
+  void clear_override(const Actor& actor, TenantId tenant,
+                      std::string_view role_key, const Scope& scope,
+                      Permission permission);
+  std::vector<Override> list_overrides(const Actor& actor, TenantId tenant);
+
+  // Whether `subject` may do `permission` on `resource` in `tenant`: the
+  // host asking on the subject's behalf, so no permission is needed to ask.
+  // Throws not_found for an unknown tenant or resource.
+  bool check(const Actor& subject, TenantId tenant, Permission permission,
+             const Resource& resource);
+  // check() with its reasons: every role that covers the resource and what
+  // it said, where the deciding override sits, and any prohibit.
+  Decision explain(const Actor& subject, TenantId tenant, Permission permission,
+                   const Resource& resource);
+  // The keys of every record of `kind` (user, org_unit or course) on which
+  // `subject` holds `permission`, ascending; computed as one set-based
+  // storage query for users. Throws invalid_argument for the tenant kind.
+  std::vector<std::string> visible(const Actor& subject, TenantId tenant,
+                                   Permission permission, ResourceKind kind);
 
   // --- Events ------------------------------------------------------------
   // Up to `limit` (1..limits::kPageSize) events of `tenant` after `after`,

@@ -10,6 +10,8 @@
 
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
@@ -37,6 +39,17 @@ struct CoursePage;
 struct Event;
 struct SyncOptions;
 struct SyncResult;
+struct Scope;
+struct RoleSpec;
+struct Role;
+struct AssignmentSpec;
+struct Assignment;
+struct AssignmentQuery;
+struct Override;
+struct Resource;
+struct Decision;
+enum class Permission : std::int32_t;
+enum class PermissionValue : std::int32_t;
 
 // Parses `text` as one JSON document. Throws Error{invalid_argument} naming
 // `what` and the byte offset when it is malformed or not valid UTF-8.
@@ -51,6 +64,26 @@ LMS_API Json to_json(const Course& course);
 LMS_API Json to_json(const CoursePage& page);
 LMS_API Json to_json(const Event& event);
 LMS_API Json to_json(const SyncResult& result);
+// {"kind": "tenant" | "org_unit" | "course", "key": string ("" for the
+//  tenant)}
+LMS_API Json to_json(const Scope& scope);
+// {"key", "name", "permissions": {"user.view": "allow" | "prohibit", ...},
+//  "builtin": bool, "created_at", "updated_at"}
+LMS_API Json to_json(const Role& role);
+// {"id", "user_key", "role_key", "scope": scope, "valid_from": timestamp |
+//  null, "valid_until": timestamp | null, "created_at"}
+LMS_API Json to_json(const Assignment& assignment);
+// {"role_key", "scope": scope, "permission", "value": "allow" | "prevent" |
+//  "prohibit"}
+LMS_API Json to_json(const Override& override);
+// {"kind": "tenant" | "user" | "org_unit" | "course", "key"}
+LMS_API Json to_json(const Resource& resource);
+// {"allowed": bool, "permission", "resource": resource, "roles": [verdict],
+//  "prohibited_by": verdict | null, "reason": string}, where a verdict is
+// {"source": "assignment" | "self" | "manager", "assignment_id": int,
+//  "role_key", "assigned_at": scope, "decided_at": scope | null,
+//  "value": "allow" | "prevent" | "prohibit" | null}
+LMS_API Json to_json(const Decision& decision);
 
 // {"key": string, "name": string}
 LMS_API TenantSpec tenant_spec_from_json(const Json& j);
@@ -79,5 +112,21 @@ LMS_API CourseQuery course_query_from_json(const Json& j);
 // {"mode"?: "incremental" | "full", "missing"?: "keep" | "suspend" |
 //  "deprovision", "dry_run"?: bool}
 LMS_API SyncOptions sync_options_from_json(const Json& j);
+// {"kind", "key"?} (key required for org_unit and course)
+LMS_API Scope scope_from_json(const Json& j);
+// {"key", "name", "permissions"?: {permission: "allow" | "prohibit"}}
+LMS_API RoleSpec role_spec_from_json(const Json& j);
+// {permission: "allow" | "prohibit", ...}
+LMS_API std::map<Permission, PermissionValue> role_permissions_from_json(
+    const Json& j);
+// {"user_key", "role_key", "scope"?: scope (default: the tenant),
+//  "valid_from"?: timestamp | null, "valid_until"?: timestamp | null}
+LMS_API AssignmentSpec assignment_spec_from_json(const Json& j);
+// {"user_key"?, "role_key"?, "scope"?}
+LMS_API AssignmentQuery assignment_query_from_json(const Json& j);
+// {"role_key", "scope", "permission", "value"}
+LMS_API Override override_from_json(const Json& j);
+// {"kind", "key"?} (key required but for the tenant)
+LMS_API Resource resource_from_json(const Json& j);
 
 }  // namespace lms

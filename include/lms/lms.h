@@ -309,6 +309,124 @@ LMS_API lms_status lms_course_list(lms_engine* engine, const char* actor,
                                    int64_t tenant_id, const char* query_json,
                                    char** out_json);
 
+/* --- Access control ------------------------------------------------------ */
+
+/* Permissions are named "tenant.manage", "user.view", ... (README.md,
+ * "Access control", has the table). Scope JSON: {"kind": "tenant" |
+ * "org_unit" | "course", "key": string ("" for the tenant)}. Resource kinds:
+ * "tenant", "user", "org_unit", "course". */
+
+/* Role JSON (out): {"key", "name", "permissions": {permission: "allow" |
+ *   "prohibit"}, "builtin": bool, "created_at", "updated_at"} */
+
+/** Creates a custom role from {"key", "name", "permissions"?}. Needs
+ *  role.manage at the tenant and holding every permission it allows.
+ *  @return LMS_OK; LMS_E_EXISTS; LMS_E_INVALID for an unknown permission
+ *  name or value; LMS_E_DENIED. @since 0.2 */
+LMS_API lms_status lms_role_create(lms_engine* engine, const char* actor,
+                                   int64_t tenant_id, const char* spec_json,
+                                   char** out_json);
+
+/** Replaces the permissions of custom role @p key with @p permissions_json
+ *  ({permission: "allow" | "prohibit"}). @return LMS_E_CONFLICT for a
+ *  built-in role. @since 0.2 */
+LMS_API lms_status lms_role_update(lms_engine* engine, const char* actor,
+                                   int64_t tenant_id, const char* key,
+                                   const char* permissions_json,
+                                   char** out_json);
+
+/** Gets role @p key (built-in or custom). @since 0.2 */
+LMS_API lms_status lms_role_get(lms_engine* engine, const char* actor,
+                                int64_t tenant_id, const char* key,
+                                char** out_json);
+
+/** Lists the roles: {"roles": [role...]}, built-in first. @since 0.2 */
+LMS_API lms_status lms_role_list(lms_engine* engine, const char* actor,
+                                 int64_t tenant_id, char** out_json);
+
+/* Assignment JSON (out): {"id": int, "user_key", "role_key", "scope": scope,
+ *   "valid_from": timestamp | null, "valid_until": timestamp | null,
+ *   "created_at": timestamp} */
+
+/**
+ * Assigns a role: @p assignment_json {"user_key", "role_key", "scope"?
+ * (default the tenant), "valid_from"?, "valid_until"?}. Needs role.assign
+ * at the scope and holding there every permission the role allows.
+ * @param[out] out_json the assignment.
+ * @return LMS_OK; LMS_E_NOT_FOUND for an unknown user, role or scope;
+ *         LMS_E_INVALID for a deprovisioned user or an empty window;
+ *         LMS_E_DENIED.
+ * @since 0.2
+ */
+LMS_API lms_status lms_role_assign(lms_engine* engine, const char* actor,
+                                   int64_t tenant_id,
+                                   const char* assignment_json,
+                                   char** out_json);
+
+/** Removes assignment @p assignment_id. @return LMS_OK; LMS_E_NOT_FOUND;
+ *  LMS_E_DENIED. @since 0.2 */
+LMS_API lms_status lms_role_unassign(lms_engine* engine, const char* actor,
+                                     int64_t tenant_id, int64_t assignment_id);
+
+/** Lists assignments: @p query_json NULL or {"user_key"?, "role_key"?,
+ *  "scope"?}; out {"assignments": [assignment...]}. @since 0.2 */
+LMS_API lms_status lms_assignment_list(lms_engine* engine, const char* actor,
+                                       int64_t tenant_id,
+                                       const char* query_json, char** out_json);
+
+/** Sets an override, @p override_json {"role_key", "scope", "permission",
+ *  "value": "allow" | "prevent" | "prohibit"}. Needs role.manage at the
+ *  scope; allowing needs holding the permission there. @since 0.2 */
+LMS_API lms_status lms_override_set(lms_engine* engine, const char* actor,
+                                    int64_t tenant_id,
+                                    const char* override_json);
+
+/** Removes the override named by @p override_json {"role_key", "scope",
+ *  "permission"}. @return LMS_OK; LMS_E_NOT_FOUND. @since 0.2 */
+LMS_API lms_status lms_override_clear(lms_engine* engine, const char* actor,
+                                      int64_t tenant_id,
+                                      const char* override_json);
+
+/** Lists every override: {"overrides": [override...]}. @since 0.2 */
+LMS_API lms_status lms_override_list(lms_engine* engine, const char* actor,
+                                     int64_t tenant_id, char** out_json);
+
+/**
+ * Whether @p subject may do @p permission on the resource (@p resource_kind,
+ * @p resource_key; key "" for the tenant). The host asks on the subject's
+ * behalf: no permission is needed to ask.
+ * @param[out] out_allowed 1 when allowed, 0 when denied.
+ * @return LMS_OK (also when denied); LMS_E_NOT_FOUND for an unknown tenant
+ *         or resource; LMS_E_INVALID for an unknown permission or kind.
+ * @since 0.2
+ */
+LMS_API lms_status lms_check(lms_engine* engine, const char* subject,
+                             int64_t tenant_id, const char* permission,
+                             const char* resource_kind,
+                             const char* resource_key, int* out_allowed);
+
+/**
+ * lms_check with its reasons.
+ * @param[out] out_json {"allowed": bool, "permission", "resource": {"kind",
+ *   "key"}, "roles": [verdict], "prohibited_by": verdict | null,
+ *   "reason": string}; a verdict is {"source": "assignment" | "self" |
+ *   "manager", "assignment_id", "role_key", "assigned_at": scope,
+ *   "decided_at": scope | null, "value": "allow" | "prevent" | "prohibit" |
+ *   null}.
+ * @since 0.2
+ */
+LMS_API lms_status lms_explain(lms_engine* engine, const char* subject,
+                               int64_t tenant_id, const char* permission,
+                               const char* resource_kind,
+                               const char* resource_key, char** out_json);
+
+/** The keys of every record of @p resource_kind ("user", "org_unit",
+ *  "course") on which @p subject holds @p permission: {"keys": [key...]},
+ *  ascending. @since 0.2 */
+LMS_API lms_status lms_visible(lms_engine* engine, const char* subject,
+                               int64_t tenant_id, const char* permission,
+                               const char* resource_kind, char** out_json);
+
 /* --- Events ------------------------------------------------------------- */
 
 /**

@@ -29,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lms/access.hpp"
 #include "lms/course.hpp"
 #include "lms/event.hpp"
 #include "lms/export.hpp"
@@ -37,6 +38,21 @@
 #include "lms/user.hpp"
 
 namespace lms {
+
+// Which users an actor may see, as one set-based filter: a user matches
+// when any clause matches.
+struct UserVisibility {
+  bool everyone = false;  // every user of the tenant
+  // Users whose org unit is one of these (sorted, unique; exact units --
+  // the caller has expanded subtrees).
+  std::vector<std::string> org_units;
+  // Non-empty: users below this key in the manager chain, directly or not,
+  // except those whose org unit is in reports_excluded_org_units (sorted).
+  std::string reports_of;
+  std::vector<std::string> reports_excluded_org_units;
+  // Non-empty: this user.
+  std::string self;
+};
 
 // Tenants, org units and users.
 class LMS_API DirectoryStore {
@@ -73,6 +89,17 @@ class LMS_API DirectoryStore {
   virtual UserPage list_users(TenantId tenant, const UserQuery& query) = 0;
   // Every user key of the tenant, ascending.
   virtual std::vector<std::string> list_user_keys(TenantId tenant) = 0;
+
+  // The keys of `user_key`'s managers, nearest first, following
+  // manager_key. Stops at an empty or unknown manager key, at a key already
+  // seen (a cycle in HR data) and after 64 steps. Default: find_user for
+  // each step.
+  virtual std::vector<std::string> manager_chain(TenantId tenant,
+                                                 std::string_view user_key);
+  // The keys of the users `visibility` matches, ascending, in one set-based
+  // query. Default: generic code over list_user_keys and find_user.
+  virtual std::vector<std::string> visible_user_keys(
+      TenantId tenant, const UserVisibility& visibility);
 };
 
 // Courses.
@@ -87,6 +114,39 @@ class LMS_API CatalogStore {
                                             std::string_view key) = 0;
   virtual CoursePage list_courses(TenantId tenant,
                                   const CourseQuery& query) = 0;
+};
+
+// Custom roles, assignments and overrides. Built-in roles are not stored:
+// they are the same in every tenant (see rbac in the engine).
+class LMS_API AccessStore {
+ public:
+  virtual ~AccessStore() = default;
+
+  virtual void insert_role(TenantId tenant, const Role& role) = 0;
+  // Replaces the stored role with the same key; not_found when absent.
+  virtual void update_role(TenantId tenant, const Role& role) = 0;
+  virtual std::optional<Role> find_role(TenantId tenant,
+                                        std::string_view key) = 0;
+  virtual std::vector<Role> list_roles(TenantId tenant) = 0;  // by key
+
+  // Stores `assignment` (its id is ignored) and returns the id assigned.
+  virtual std::int64_t insert_assignment(TenantId tenant,
+                                         const Assignment& assignment) = 0;
+  // Removes the assignment; not_found when absent.
+  virtual void delete_assignment(TenantId tenant, std::int64_t id) = 0;
+  virtual std::optional<Assignment> find_assignment(TenantId tenant,
+                                                    std::int64_t id) = 0;
+  // The assignments matching `query`, by id.
+  virtual std::vector<Assignment> list_assignments(
+      TenantId tenant, const AssignmentQuery& query) = 0;
+
+  // Sets the override for (role, scope, permission), replacing any.
+  virtual void put_override(TenantId tenant, const Override& override) = 0;
+  // Removes it; not_found when absent.
+  virtual void delete_override(TenantId tenant, std::string_view role_key,
+                               const Scope& scope, Permission permission) = 0;
+  // Every override of the tenant, by role key, scope and permission.
+  virtual std::vector<Override> list_overrides(TenantId tenant) = 0;
 };
 
 // The append-only event log.
@@ -119,6 +179,9 @@ class LMS_API Transaction {
   virtual DirectoryStore& directory() = 0;
   virtual CatalogStore& catalog() = 0;
   virtual EventStore& events() = 0;
+  // Default: throws Error{not_supported} (a backend written before access
+  // control).
+  virtual AccessStore& access();
 };
 
 enum class TransactionMode : std::int32_t { read = 0, write = 1 };

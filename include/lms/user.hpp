@@ -71,6 +71,8 @@ struct UserQuery {
   // Only users whose attribute `name` equals the value (string, number or
   // bool), for every pair.
   std::vector<std::pair<std::string, Json>> attributes;
+  // Only users among these keys (sorted, unique). Default: no such filter.
+  std::optional<std::vector<std::string>> keys;
   // Only users with a key greater than this one (the previous page's
   // next_after). Default: from the start.
   std::string after;
