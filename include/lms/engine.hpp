@@ -171,7 +171,7 @@ class LMS_API Engine {
 
   // --- Events ------------------------------------------------------------
   // Up to `limit` (1..limits::kPageSize) events of `tenant` after `after`,
-  // in order. Needs the system principal until consumers land.
+  // in order. Needs events.consume on the tenant.
   std::vector<Event> events_after(const Actor& actor, TenantId tenant,
                                   std::int64_t after, std::size_t limit);
 

@@ -22,10 +22,12 @@
 #include <vector>
 
 #include "core/field_error.hpp"
+#include "lms/access.hpp"
 #include "lms/engine.hpp"
 #include "lms/error.hpp"
 #include "lms/json.hpp"
 #include "lms/lms.h"
+#include "lms/permission.hpp"
 
 struct lms_engine {
   lms::Engine engine;
@@ -102,8 +104,10 @@ void require(const T* pointer, const char* name) {
     throw Misuse(std::string(name) + ": must not be NULL");
 }
 
-lms::Actor actor_of(const char* actor) {
-  require(actor, "actor");
+// The actor of a call; `name` is the parameter's name ("actor", or
+// "subject" for the calls that ask on someone's behalf).
+lms::Actor actor_of(const char* actor, const char* name = "actor") {
+  require(actor, name);
   return lms::Actor::parse(actor);
 }
 
@@ -202,18 +206,90 @@ std::vector<lms::UserRecord> parse_sync_document(const char* format,
 }
 
 // The shape of every call that answers with a JSON document: clears
-// out_json, checks the handle, out_json and the actor, then hands the
-// document `body(engine, actor)` returns to the caller.
+// out_json, checks the handle, out_json and the actor (the parameter named
+// `actor_name`), then hands the document `body(engine, actor)` returns to
+// the caller.
 template <typename Body>
-lms_status engine_call(lms_engine* engine, const char* actor, char** out_json,
-                       Body&& body) noexcept {
+lms_status named_engine_call(lms_engine* engine, const char* actor_name,
+                             const char* actor, char** out_json,
+                             Body&& body) noexcept {
   if (out_json != nullptr) *out_json = nullptr;
   return guard([&] {
     require(engine, "engine");
     require(out_json, "out_json");
-    const lms::Actor who = actor_of(actor);
+    const lms::Actor who = actor_of(actor, actor_name);
     *out_json = dump(body(engine->engine, who));
   });
+}
+
+template <typename Body>
+lms_status engine_call(lms_engine* engine, const char* actor, char** out_json,
+                       Body&& body) noexcept {
+  return named_engine_call(engine, "actor", actor, out_json,
+                           std::forward<Body>(body));
+}
+
+// The shape of every call that answers with its status alone: checks the
+// handle and the actor, then runs `body(engine, actor)`.
+template <typename Body>
+lms_status engine_do(lms_engine* engine, const char* actor,
+                     Body&& body) noexcept {
+  return guard([&] {
+    require(engine, "engine");
+    const lms::Actor who = actor_of(actor);
+    body(engine->engine, who);
+  });
+}
+
+// A permission named in a C argument (`name` is the parameter's name).
+lms::Permission permission_of(const char* text, const char* name) {
+  require(text, name);
+  return lms::parse_permission(text, name);
+}
+
+lms::ResourceKind resource_kind_of(const char* kind) {
+  require(kind, "resource_kind");
+  return lms::parse_resource_kind(kind, "resource_kind");
+}
+
+// The resource of lms_check and lms_explain: a kind and a key, which is
+// empty (or NULL) for the tenant and names the record for any other kind.
+lms::Resource resource_of(const char* kind, const char* key) {
+  lms::Resource resource;
+  resource.kind = resource_kind_of(kind);
+  if (resource.kind == lms::ResourceKind::tenant) {
+    if (key != nullptr && *key != '\0')
+      lms::detail::throw_field_error(lms::ErrorCode::invalid_argument,
+                                     "resource_key",
+                                     "must be empty for the tenant", key);
+    return resource;
+  }
+  require(key, "resource_key");
+  if (*key == '\0')
+    lms::detail::throw_field_error(
+        lms::ErrorCode::invalid_argument, "resource_key",
+        "must not be empty for a " +
+            std::string(lms::to_string(resource.kind)));
+  resource.key = key;
+  return resource;
+}
+
+// The override lms_override_clear names: {"role_key", "scope",
+// "permission"}, the shape of lms_override_set without "value". Rather
+// than a second reader of the same shape, the document is read by the
+// codec's override_from_json -- so both calls accept and refuse alike and
+// name fields in the same words -- over a copy that carries a placeholder
+// value; a "value" the caller sent is refused first, as the codec refuses
+// any unknown field.
+lms::Override override_key_of(const char* override_json) {
+  lms::Json json = parse(override_json, "override_json");
+  if (json.is_object()) {
+    if (json.contains("value"))
+      lms::detail::throw_field_error(lms::ErrorCode::invalid_argument, "value",
+                                     "unknown field");
+    json["value"] = lms::to_string(lms::PermissionValue::allow);
+  }
+  return lms::override_from_json(json);
 }
 
 }  // namespace
@@ -515,6 +591,148 @@ lms_status lms_course_list(lms_engine* engine, const char* actor,
                 ? lms::CourseQuery{}
                 : lms::course_query_from_json(parse(query_json, "query_json"));
         return lms::to_json(e.list_courses(who, tenant_id, query));
+      });
+}
+
+// --- Access control -------------------------------------------------------
+
+lms_status lms_role_create(lms_engine* engine, const char* actor,
+                           int64_t tenant_id, const char* spec_json,
+                           char** out_json) {
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::RoleSpec spec =
+            lms::role_spec_from_json(parse(spec_json, "spec_json"));
+        return lms::to_json(e.create_role(who, tenant_id, spec));
+      });
+}
+
+lms_status lms_role_update(lms_engine* engine, const char* actor,
+                           int64_t tenant_id, const char* key,
+                           const char* permissions_json, char** out_json) {
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        require(key, "key");
+        const auto permissions = lms::role_permissions_from_json(
+            parse(permissions_json, "permissions_json"));
+        return lms::to_json(e.update_role(who, tenant_id, key, permissions));
+      });
+}
+
+lms_status lms_role_get(lms_engine* engine, const char* actor,
+                        int64_t tenant_id, const char* key, char** out_json) {
+  return engine_call(engine, actor, out_json,
+                     [&](lms::Engine& e, const lms::Actor& who) {
+                       require(key, "key");
+                       return lms::to_json(e.get_role(who, tenant_id, key));
+                     });
+}
+
+lms_status lms_role_list(lms_engine* engine, const char* actor,
+                         int64_t tenant_id, char** out_json) {
+  return engine_call(engine, actor, out_json,
+                     [&](lms::Engine& e, const lms::Actor& who) {
+                       return list_json("roles", e.list_roles(who, tenant_id));
+                     });
+}
+
+lms_status lms_role_assign(lms_engine* engine, const char* actor,
+                           int64_t tenant_id, const char* assignment_json,
+                           char** out_json) {
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::AssignmentSpec spec = lms::assignment_spec_from_json(
+            parse(assignment_json, "assignment_json"));
+        return lms::to_json(e.assign_role(who, tenant_id, spec));
+      });
+}
+
+lms_status lms_role_unassign(lms_engine* engine, const char* actor,
+                             int64_t tenant_id, int64_t assignment_id) {
+  return engine_do(engine, actor, [&](lms::Engine& e, const lms::Actor& who) {
+    e.unassign_role(who, tenant_id, assignment_id);
+  });
+}
+
+lms_status lms_assignment_list(lms_engine* engine, const char* actor,
+                               int64_t tenant_id, const char* query_json,
+                               char** out_json) {
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::AssignmentQuery query =
+            query_json == nullptr ? lms::AssignmentQuery{}
+                                  : lms::assignment_query_from_json(
+                                        parse(query_json, "query_json"));
+        return list_json("assignments",
+                         e.list_assignments(who, tenant_id, query));
+      });
+}
+
+lms_status lms_override_set(lms_engine* engine, const char* actor,
+                            int64_t tenant_id, const char* override_json) {
+  return engine_do(engine, actor, [&](lms::Engine& e, const lms::Actor& who) {
+    const lms::Override override =
+        lms::override_from_json(parse(override_json, "override_json"));
+    e.set_override(who, tenant_id, override);
+  });
+}
+
+lms_status lms_override_clear(lms_engine* engine, const char* actor,
+                              int64_t tenant_id, const char* override_json) {
+  return engine_do(engine, actor, [&](lms::Engine& e, const lms::Actor& who) {
+    const lms::Override target = override_key_of(override_json);
+    e.clear_override(who, tenant_id, target.role_key, target.scope,
+                     target.permission);
+  });
+}
+
+lms_status lms_override_list(lms_engine* engine, const char* actor,
+                             int64_t tenant_id, char** out_json) {
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        return list_json("overrides", e.list_overrides(who, tenant_id));
+      });
+}
+
+lms_status lms_check(lms_engine* engine, const char* subject, int64_t tenant_id,
+                     const char* permission, const char* resource_kind,
+                     const char* resource_key, int* out_allowed) {
+  if (out_allowed != nullptr) *out_allowed = 0;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_allowed, "out_allowed");
+    const lms::Actor who = actor_of(subject, "subject");
+    const lms::Permission wanted = permission_of(permission, "permission");
+    const lms::Resource resource = resource_of(resource_kind, resource_key);
+    *out_allowed =
+        engine->engine.check(who, tenant_id, wanted, resource) ? 1 : 0;
+  });
+}
+
+lms_status lms_explain(lms_engine* engine, const char* subject,
+                       int64_t tenant_id, const char* permission,
+                       const char* resource_kind, const char* resource_key,
+                       char** out_json) {
+  return named_engine_call(
+      engine, "subject", subject, out_json,
+      [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::Permission wanted = permission_of(permission, "permission");
+        const lms::Resource resource = resource_of(resource_kind, resource_key);
+        return lms::to_json(e.explain(who, tenant_id, wanted, resource));
+      });
+}
+
+lms_status lms_visible(lms_engine* engine, const char* subject,
+                       int64_t tenant_id, const char* permission,
+                       const char* resource_kind, char** out_json) {
+  return named_engine_call(
+      engine, "subject", subject, out_json,
+      [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::Permission wanted = permission_of(permission, "permission");
+        const lms::ResourceKind kind = resource_kind_of(resource_kind);
+        lms::Json keys = lms::Json::object();
+        keys["keys"] = e.visible(who, tenant_id, wanted, kind);
+        return keys;
       });
 }
 

@@ -103,12 +103,17 @@ Course CatalogService::create_course(const Call& call, const CourseSpec& spec) {
   return course;
 }
 
-Course CatalogService::get_course(const Call& call, std::string_view key) {
-  auto course = call.tx.catalog().find_course(call.tenant, key);
+Course require_course(Transaction& tx, TenantId tenant, std::string_view field,
+                      std::string_view key) {
+  auto course = tx.catalog().find_course(tenant, key);
   if (!course)
-    detail::throw_field_error(ErrorCode::not_found, "key",
+    detail::throw_field_error(ErrorCode::not_found, field,
                               "no " + course_label(key));
   return *std::move(course);
+}
+
+Course CatalogService::get_course(const Call& call, std::string_view key) {
+  return require_course(call.tx, call.tenant, "key", key);
 }
 
 Course CatalogService::update_course(const Call& call, std::string_view key,

@@ -15,6 +15,11 @@
 
 namespace lms {
 
+// Course `key` of `tenant`; Error{not_found} naming `field` when there is
+// none (the services and the authorization point word it the same way).
+Course require_course(Transaction& tx, TenantId tenant, std::string_view field,
+                      std::string_view key);
+
 class CatalogService {
  public:
   // A draft at version 1. Throws already_exists for a taken key, not_found

@@ -14,10 +14,12 @@
 
 #include "core/enum_names.hpp"
 #include "core/field_error.hpp"
+#include "lms/access.hpp"
 #include "lms/course.hpp"
 #include "lms/event.hpp"
 #include "lms/json.hpp"
 #include "lms/org_unit.hpp"
+#include "lms/permission.hpp"
 #include "lms/tenant.hpp"
 #include "lms/user.hpp"
 #include "lms/user_sync.hpp"
@@ -142,6 +144,13 @@ class ObjectReader {
                            std::initializer_list<std::string_view> known) {
     return ObjectReader(j, what, "", "must be a JSON object", known);
   }
+  // A document of its own whose fields are still named from `path`
+  // ("scope.kind"): for values that mostly travel inside other documents,
+  // so that a field reads the same either way.
+  static ObjectReader root_at(const Json& j, std::string_view path,
+                              std::initializer_list<std::string_view> known) {
+    return ObjectReader(j, path, path, "must be a JSON object", known);
+  }
   // An object nested at `path`.
   static ObjectReader nested(const Json& j, std::string_view path,
                              std::initializer_list<std::string_view> known) {
@@ -221,6 +230,81 @@ std::vector<Activity> read_activities(const Json& v, std::string_view field) {
     out.push_back(read_activity(v[i], index_path(field, i)));
   }
   return out;
+}
+
+// The key of a scope or resource whose kind is read: "" for the tenant
+// (absent or empty), a non-empty string for every other kind -- an empty
+// key would silently mean the tenant.
+std::string read_scoped_key(const ObjectReader& r, bool is_tenant) {
+  const auto key = r.optional_string("key");
+  if (is_tenant) {
+    if (key && !key->empty()) {
+      detail::throw_field_error(ErrorCode::invalid_argument, r.field("key"),
+                                "must be empty when kind is tenant", *key);
+    }
+    return {};
+  }
+  if (!key) fail(r.field("key"), "is required unless kind is tenant");
+  if (key->empty()) fail(r.field("key"), "must not be empty");
+  return *key;
+}
+
+Scope read_scope(const ObjectReader& r) {
+  Scope scope;
+  scope.kind = parse_scope_kind(r.required_string("kind"), r.field("kind"));
+  scope.key = read_scoped_key(r, scope.kind == ScopeKind::tenant);
+  return scope;
+}
+
+Scope read_nested_scope(const Json& v, std::string_view path) {
+  return read_scope(ObjectReader::nested(v, path, {"kind", "key"}));
+}
+
+// A role's permissions at `field`: {permission: "allow" | "prohibit"}.
+// prevent is refused: it only means something in an override.
+std::map<Permission, PermissionValue> read_role_permissions(
+    const Json& v, std::string_view field, std::string_view not_object) {
+  if (!v.is_object()) fail(field, not_object);
+  std::map<Permission, PermissionValue> out;
+  for (const auto& [name, value] : v.items()) {
+    const Permission permission = parse_permission(name, field);
+    const std::string path = join_path(field, to_string(permission));
+    const auto* text = value.get_ptr<const std::string*>();
+    if (text != nullptr && *text == to_string(PermissionValue::allow)) {
+      out.emplace(permission, PermissionValue::allow);
+    } else if (text != nullptr &&
+               *text == to_string(PermissionValue::prohibit)) {
+      out.emplace(permission, PermissionValue::prohibit);
+    } else {
+      fail(path, "must be allow or prohibit");
+    }
+  }
+  return out;
+}
+
+// A timestamp, or nullopt for null.
+std::optional<Timestamp> read_optional_timestamp(const Json& v,
+                                                 std::string_view field) {
+  if (v.is_null()) return std::nullopt;
+  if (!v.is_string()) fail(field, "must be a string or null");
+  return parse_timestamp(v.get_ref<const std::string&>(), field);
+}
+
+Json json_timestamp(const std::optional<Timestamp>& t) {
+  return t ? Json(format_timestamp(*t)) : Json(nullptr);
+}
+
+Json json_verdict(const RoleVerdict& verdict) {
+  return Json{
+      {"source", to_string(verdict.source)},
+      {"assignment_id", verdict.assignment_id},
+      {"role_key", verdict.role_key},
+      {"assigned_at", to_json(verdict.assigned_at)},
+      {"decided_at",
+       verdict.decided_at ? to_json(*verdict.decided_at) : Json(nullptr)},
+      {"value",
+       verdict.value ? Json(to_string(*verdict.value)) : Json(nullptr)},
+  };
 }
 
 Json json_date(const std::optional<Date>& d) {
@@ -329,6 +413,59 @@ Json to_json(const SyncResult& result) {
               {"unchanged", result.unchanged},
               {"suspended", result.suspended},
               {"deprovisioned", result.deprovisioned}};
+}
+
+Json to_json(const Scope& scope) {
+  return Json{{"kind", to_string(scope.kind)}, {"key", scope.key}};
+}
+
+Json to_json(const Role& role) {
+  Json permissions = Json::object();
+  for (const auto& [permission, value] : role.permissions) {
+    permissions[std::string{to_string(permission)}] = to_string(value);
+  }
+  return Json{{"key", role.key},
+              {"name", role.name},
+              {"permissions", std::move(permissions)},
+              {"builtin", role.builtin},
+              {"created_at", format_timestamp(role.created_at)},
+              {"updated_at", format_timestamp(role.updated_at)}};
+}
+
+Json to_json(const Assignment& assignment) {
+  return Json{{"id", assignment.id},
+              {"user_key", assignment.user_key},
+              {"role_key", assignment.role_key},
+              {"scope", to_json(assignment.scope)},
+              {"valid_from", json_timestamp(assignment.valid_from)},
+              {"valid_until", json_timestamp(assignment.valid_until)},
+              {"created_at", format_timestamp(assignment.created_at)}};
+}
+
+Json to_json(const Override& override) {
+  return Json{{"role_key", override.role_key},
+              {"scope", to_json(override.scope)},
+              {"permission", to_string(override.permission)},
+              {"value", to_string(override.value)}};
+}
+
+Json to_json(const Resource& resource) {
+  return Json{{"kind", to_string(resource.kind)}, {"key", resource.key}};
+}
+
+Json to_json(const Decision& decision) {
+  Json roles = Json::array();
+  for (const auto& verdict : decision.roles) {
+    roles.push_back(json_verdict(verdict));
+  }
+  return Json{{"allowed", decision.allowed},
+              {"permission", to_string(decision.permission)},
+              {"resource", to_json(decision.resource)},
+              {"roles", std::move(roles)},
+              {"prohibited_by", decision.prohibited_by
+                                    ? json_verdict(*decision.prohibited_by)
+                                    : Json(nullptr)},
+              {"reason", decision.reason}};
 }
 
 TenantSpec tenant_spec_from_json(const Json& j) {
@@ -500,6 +637,79 @@ SyncOptions sync_options_from_json(const Json& j) {
     options.dry_run = read_bool(*dry_run, "dry_run");
   }
   return options;
+}
+
+Scope scope_from_json(const Json& j) {
+  return read_scope(ObjectReader::root_at(j, "scope", {"kind", "key"}));
+}
+
+RoleSpec role_spec_from_json(const Json& j) {
+  const auto r = ObjectReader::root(j, "role", {"key", "name", "permissions"});
+  RoleSpec spec;
+  spec.key = r.required_string("key");
+  spec.name = r.required_string("name");
+  if (const Json* permissions = r.find("permissions")) {
+    spec.permissions =
+        read_role_permissions(*permissions, "permissions", "must be an object");
+  }
+  return spec;
+}
+
+std::map<Permission, PermissionValue> role_permissions_from_json(
+    const Json& j) {
+  return read_role_permissions(j, "permissions", "must be a JSON object");
+}
+
+AssignmentSpec assignment_spec_from_json(const Json& j) {
+  const auto r = ObjectReader::root(
+      j, "assignment",
+      {"user_key", "role_key", "scope", "valid_from", "valid_until"});
+  AssignmentSpec spec;
+  spec.user_key = r.required_string("user_key");
+  spec.role_key = r.required_string("role_key");
+  if (const Json* scope = r.find("scope")) {
+    spec.scope = read_nested_scope(*scope, "scope");
+  }
+  if (const Json* from = r.find("valid_from")) {
+    spec.valid_from = read_optional_timestamp(*from, "valid_from");
+  }
+  if (const Json* until = r.find("valid_until")) {
+    spec.valid_until = read_optional_timestamp(*until, "valid_until");
+  }
+  return spec;
+}
+
+AssignmentQuery assignment_query_from_json(const Json& j) {
+  const auto r =
+      ObjectReader::root(j, "query", {"user_key", "role_key", "scope"});
+  AssignmentQuery query;
+  query.user_key = r.optional_string("user_key");
+  query.role_key = r.optional_string("role_key");
+  if (const Json* scope = r.find("scope")) {
+    query.scope = read_nested_scope(*scope, "scope");
+  }
+  return query;
+}
+
+Override override_from_json(const Json& j) {
+  const auto r = ObjectReader::root(
+      j, "override", {"role_key", "scope", "permission", "value"});
+  Override override;
+  override.role_key = r.required_string("role_key");
+  override.scope = read_nested_scope(r.required("scope"), "scope");
+  override.permission =
+      parse_permission(r.required_string("permission"), "permission");
+  override.value = parse_permission_value(r.required_string("value"), "value");
+  return override;
+}
+
+Resource resource_from_json(const Json& j) {
+  const auto r = ObjectReader::root_at(j, "resource", {"kind", "key"});
+  Resource resource;
+  resource.kind =
+      parse_resource_kind(r.required_string("kind"), r.field("kind"));
+  resource.key = read_scoped_key(r, resource.kind == ResourceKind::tenant);
+  return resource;
 }
 
 }  // namespace lms

@@ -4,8 +4,14 @@
 // enumerators' values, which are never renumbered. Pure functions;
 // thread-safe.
 
+#include <array>
+#include <cstddef>
+#include <span>
+
 #include "core/enum_names.hpp"
+#include "lms/access.hpp"
 #include "lms/course.hpp"
+#include "lms/permission.hpp"
 #include "lms/user.hpp"
 
 namespace lms {
@@ -17,6 +23,30 @@ constexpr detail::EnumNames<3> kCourseStatusNames{"draft", "published",
                                                   "archived"};
 constexpr detail::EnumNames<5> kActivityKindNames{"lesson", "assessment",
                                                   "scorm", "xapi", "external"};
+constexpr detail::EnumNames<kPermissionCount> kPermissionNames{
+    "tenant.manage",   "user.view",        "user.manage",    "orgunit.view",
+    "orgunit.manage",  "course.view",      "course.author",  "course.publish",
+    "enrolment.view",  "enrolment.manage", "enrolment.self", "progress.view",
+    "progress.record", "attempt.take",     "attempt.grade",  "grade.override",
+    "report.view",     "role.manage",      "role.assign",    "audit.view",
+    "events.consume"};
+constexpr detail::EnumNames<3> kScopeKindNames{"tenant", "org_unit", "course"};
+constexpr detail::EnumNames<3> kPermissionValueNames{"allow", "prevent",
+                                                     "prohibit"};
+constexpr detail::EnumNames<4> kResourceKindNames{"tenant", "user", "org_unit",
+                                                  "course"};
+constexpr detail::EnumNames<3> kGrantSourceNames{"assignment", "self",
+                                                 "manager"};
+
+// Every permission in enum order: the enumerators are 0..kPermissionCount-1
+// with no gaps, as kPermissionNames is.
+constexpr auto kAllPermissions = [] {
+  std::array<Permission, kPermissionCount> all{};
+  for (std::size_t i = 0; i < kPermissionCount; ++i) {
+    all[i] = static_cast<Permission>(i);
+  }
+  return all;
+}();
 
 }  // namespace
 
@@ -47,6 +77,50 @@ ActivityKind parse_activity_kind(std::string_view text,
                                  std::string_view field) {
   return detail::parse_enum<ActivityKind>(text, field, kActivityKindNames,
                                           "unknown activity kind");
+}
+
+std::span<const Permission> all_permissions() { return kAllPermissions; }
+
+std::string_view to_string(Permission permission) {
+  return detail::enum_name(permission, kPermissionNames, "Permission");
+}
+
+Permission parse_permission(std::string_view text, std::string_view field) {
+  return detail::parse_enum<Permission>(text, field, kPermissionNames,
+                                        "unknown permission");
+}
+
+std::string_view to_string(ScopeKind kind) {
+  return detail::enum_name(kind, kScopeKindNames, "ScopeKind");
+}
+
+ScopeKind parse_scope_kind(std::string_view text, std::string_view field) {
+  return detail::parse_enum<ScopeKind>(text, field, kScopeKindNames,
+                                       "unknown scope kind");
+}
+
+std::string_view to_string(PermissionValue value) {
+  return detail::enum_name(value, kPermissionValueNames, "PermissionValue");
+}
+
+PermissionValue parse_permission_value(std::string_view text,
+                                       std::string_view field) {
+  return detail::parse_enum<PermissionValue>(text, field, kPermissionValueNames,
+                                             "unknown permission value");
+}
+
+std::string_view to_string(ResourceKind kind) {
+  return detail::enum_name(kind, kResourceKindNames, "ResourceKind");
+}
+
+ResourceKind parse_resource_kind(std::string_view text,
+                                 std::string_view field) {
+  return detail::parse_enum<ResourceKind>(text, field, kResourceKindNames,
+                                          "unknown resource kind");
+}
+
+std::string_view to_string(GrantSource source) {
+  return detail::enum_name(source, kGrantSourceNames, "GrantSource");
 }
 
 }  // namespace lms

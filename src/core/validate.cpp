@@ -319,4 +319,78 @@ void validate_sync_options(const SyncOptions& options) {
                 "keep, suspend or deprovision");
 }
 
+void validate_permission(std::string_view field, Permission permission) {
+  const auto n = static_cast<std::size_t>(permission);
+  if (n >= kPermissionCount)
+    throw_field_error(kInvalid, field, "must be a permission of the catalogue",
+                      std::to_string(static_cast<std::int32_t>(permission)));
+}
+
+void validate_role_permissions(
+    std::string_view field,
+    const std::map<Permission, PermissionValue>& permissions) {
+  for (const auto& [permission, value] : permissions) {
+    validate_permission(field, permission);
+    const std::string entry =
+        std::string{field} + "." + std::string{to_string(permission)};
+    validate_enum(entry, value, PermissionValue::prohibit, "allow or prohibit");
+    if (value == PermissionValue::prevent)
+      throw_field_error(kInvalid, entry,
+                        "must be allow or prohibit (prevent is for "
+                        "overrides)",
+                        to_string(value));
+  }
+}
+
+void validate_role_spec(const RoleSpec& spec) {
+  validate_key("key", spec.key);
+  validate_name("name", spec.name);
+  validate_role_permissions("permissions", spec.permissions);
+}
+
+void validate_scope(std::string_view field, const Scope& scope) {
+  validate_enum(std::string{field} + ".kind", scope.kind, ScopeKind::course,
+                "tenant, org_unit or course");
+  const std::string key_field = std::string{field} + ".key";
+  if (scope.kind != ScopeKind::tenant)
+    return validate_key(key_field, scope.key);
+  if (!scope.key.empty())
+    throw_field_error(kInvalid, key_field, "must be empty for the tenant",
+                      scope.key);
+}
+
+void validate_assignment_spec(const AssignmentSpec& spec) {
+  validate_key("user_key", spec.user_key);
+  validate_key("role_key", spec.role_key);
+  validate_scope("scope", spec.scope);
+  if (spec.valid_from && spec.valid_until &&
+      *spec.valid_until <= *spec.valid_from)
+    throw_field_error(kInvalid, "valid_until", "must be after valid_from");
+}
+
+void validate_assignment_query(const AssignmentQuery& query) {
+  if (query.user_key) validate_key("user_key", *query.user_key);
+  if (query.role_key) validate_key("role_key", *query.role_key);
+  if (query.scope) validate_scope("scope", *query.scope);
+}
+
+void validate_override(const Override& override) {
+  validate_key("role_key", override.role_key);
+  validate_scope("scope", override.scope);
+  validate_permission("permission", override.permission);
+  validate_enum("value", override.value, PermissionValue::prohibit,
+                "allow, prevent or prohibit");
+}
+
+void validate_resource(std::string_view field, const Resource& resource) {
+  validate_enum(std::string{field} + ".kind", resource.kind,
+                ResourceKind::course, "tenant, user, org_unit or course");
+  const std::string key_field = std::string{field} + ".key";
+  if (resource.kind != ResourceKind::tenant)
+    return validate_key(key_field, resource.key);
+  if (!resource.key.empty())
+    throw_field_error(kInvalid, key_field, "must be empty for the tenant",
+                      resource.key);
+}
+
 }  // namespace lms::detail

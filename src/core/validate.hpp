@@ -11,8 +11,10 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string_view>
 
+#include "lms/access.hpp"
 #include "lms/course.hpp"
 #include "lms/org_unit.hpp"
 #include "lms/tenant.hpp"
@@ -45,5 +47,22 @@ void validate_org_unit_spec(const OrgUnitSpec& spec);
 void validate_course_spec(const CourseSpec& spec);
 void validate_course_query(const CourseQuery& query);
 void validate_sync_options(const SyncOptions& options);
+
+// A permission of the catalogue (a C++ caller can cast any integer).
+void validate_permission(std::string_view field, Permission permission);
+// What a role says of each permission: allow or prohibit, never prevent
+// (prevent is for overrides), as "<field>.<permission>: ...".
+void validate_role_permissions(
+    std::string_view field,
+    const std::map<Permission, PermissionValue>& permissions);
+void validate_role_spec(const RoleSpec& spec);
+// The tenant scope has an empty key; an org unit or course scope a key.
+void validate_scope(std::string_view field, const Scope& scope);
+// Every field, and a validity window that is not empty.
+void validate_assignment_spec(const AssignmentSpec& spec);
+void validate_assignment_query(const AssignmentQuery& query);
+void validate_override(const Override& override);
+// The tenant resource has an empty key; any other a key.
+void validate_resource(std::string_view field, const Resource& resource);
 
 }  // namespace lms::detail

@@ -96,6 +96,20 @@ Tenant require_tenant(Transaction& tx, TenantId id) {
   return *std::move(tenant);
 }
 
+User require_user(Transaction& tx, TenantId tenant, std::string_view field,
+                  std::string_view key) {
+  auto user = tx.directory().find_user(tenant, key);
+  if (!user) throw_no(field, "user", key);
+  return *std::move(user);
+}
+
+OrgUnit require_org_unit(Transaction& tx, TenantId tenant,
+                         std::string_view field, std::string_view key) {
+  auto unit = tx.directory().find_org_unit(tenant, key);
+  if (!unit) throw_no(field, "org unit", key);
+  return *std::move(unit);
+}
+
 Tenant DirectoryService::create_tenant(const Call& call,
                                        const TenantSpec& spec) {
   detail::validate_tenant_spec(spec);
@@ -129,9 +143,7 @@ User DirectoryService::create_user(const Call& call, const UserRecord& record) {
 }
 
 User DirectoryService::get_user(const Call& call, std::string_view key) {
-  auto user = call.tx.directory().find_user(call.tenant, key);
-  if (!user) throw_no("key", "user", key);
-  return *std::move(user);
+  return require_user(call.tx, call.tenant, "key", key);
 }
 
 User DirectoryService::update_user(const Call& call, std::string_view key,
@@ -174,9 +186,7 @@ OrgUnit DirectoryService::create_org_unit(const Call& call,
 }
 
 OrgUnit DirectoryService::get_org_unit(const Call& call, std::string_view key) {
-  auto unit = call.tx.directory().find_org_unit(call.tenant, key);
-  if (!unit) throw_no("key", "org unit", key);
-  return *std::move(unit);
+  return lms::require_org_unit(call.tx, call.tenant, "key", key);
 }
 
 OrgUnit DirectoryService::move_org_unit(const Call& call, std::string_view key,
@@ -211,9 +221,7 @@ std::vector<OrgUnit> DirectoryService::list_org_subtree(const Call& call,
 void DirectoryService::require_org_unit(const Call& call,
                                         std::string_view field,
                                         std::string_view key) {
-  if (key.empty()) return;
-  if (!call.tx.directory().find_org_unit(call.tenant, key))
-    throw_no(field, "org unit", key);
+  if (!key.empty()) lms::require_org_unit(call.tx, call.tenant, field, key);
 }
 
 User DirectoryService::insert_user(const Call& call, const UserRecord& record) {

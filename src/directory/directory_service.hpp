@@ -22,6 +22,14 @@ namespace lms {
 // Tenant `id`; Error{not_found} naming the id when there is none.
 Tenant require_tenant(Transaction& tx, TenantId id);
 
+// User or org unit `key` of `tenant`; Error{not_found} naming `field` when
+// there is none. The services and the authorization point word a missing
+// record the same way through these.
+User require_user(Transaction& tx, TenantId tenant, std::string_view field,
+                  std::string_view key);
+OrgUnit require_org_unit(Transaction& tx, TenantId tenant,
+                         std::string_view field, std::string_view key);
+
 class DirectoryService {
  public:
   // Throws already_exists when the key is taken.

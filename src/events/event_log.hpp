@@ -37,6 +37,12 @@ inline constexpr std::string_view kCourseCreated = "course.created";
 inline constexpr std::string_view kCourseUpdated = "course.updated";
 inline constexpr std::string_view kCoursePublished = "course.published";
 inline constexpr std::string_view kCourseArchived = "course.archived";
+inline constexpr std::string_view kRoleCreated = "role.created";
+inline constexpr std::string_view kRoleUpdated = "role.updated";
+inline constexpr std::string_view kRoleAssigned = "role.assigned";
+inline constexpr std::string_view kRoleUnassigned = "role.unassigned";
+inline constexpr std::string_view kOverrideSet = "override.set";
+inline constexpr std::string_view kOverrideCleared = "override.cleared";
 
 // Appends an event of `call.tenant` through call.tx.
 void append_event(const Call& call, std::string_view type,

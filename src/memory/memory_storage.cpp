@@ -15,6 +15,7 @@
 #include <set>
 #include <shared_mutex>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -26,6 +27,9 @@ namespace lms {
 namespace {
 
 using Key = std::pair<TenantId, std::string>;
+using IdKey = std::pair<TenantId, std::int64_t>;
+// (tenant, role key, scope, permission): the order of list_overrides.
+using OverrideKey = std::tuple<TenantId, std::string, Scope, Permission>;
 
 struct State {
   std::map<TenantId, Tenant> tenants;
@@ -33,8 +37,12 @@ struct State {
   std::map<Key, OrgUnit> org_units;
   std::map<Key, User> users;
   std::map<Key, Course> courses;
-  std::map<std::pair<TenantId, std::int64_t>, Event> events;  // by seq
+  std::map<Key, Role> roles;
+  std::map<IdKey, Assignment> assignments;  // by id
+  std::map<OverrideKey, PermissionValue> overrides;
+  std::map<IdKey, Event> events;  // by seq
   TenantId last_tenant_id = 0;
+  std::int64_t last_assignment_id = 0;
   std::int64_t last_seq = 0;
 };
 
@@ -49,8 +57,8 @@ Error missing(std::string_view what, std::string_view key) {
                std::string{what} + " '" + std::string{key} + "' not found");
 }
 
-// What SQLite reports for a reference to an org unit that does not exist.
-Error dangling_org_unit(std::string_view field, std::string_view key) {
+// What SQLite reports for a reference to a record that does not exist.
+Error dangling_reference(std::string_view field, std::string_view key) {
   return Error(ErrorCode::storage,
                "FOREIGN KEY constraint failed: " + std::string{field} + " '" +
                    std::string{key} + "' does not exist");
@@ -72,6 +80,7 @@ bool attribute_matches(const Json& attributes, const std::string& name,
 class MemoryTransaction final : public Transaction,
                                 public DirectoryStore,
                                 public CatalogStore,
+                                public AccessStore,
                                 public EventStore {
  public:
   MemoryTransaction(std::shared_mutex& mutex, State& state,
@@ -97,6 +106,7 @@ class MemoryTransaction final : public Transaction,
   DirectoryStore& directory() override { return *this; }
   CatalogStore& catalog() override { return *this; }
   EventStore& events() override { return *this; }
+  AccessStore& access() override { return *this; }
 
   // --- Tenants ------------------------------------------------------------
 
@@ -208,8 +218,11 @@ class MemoryTransaction final : public Transaction,
         for (OrgUnit& unit : subtree) units->insert(std::move(unit.key));
       }
     }
+    std::optional<std::set<std::string, std::less<>>> keys;
+    if (query.keys) keys.emplace(query.keys->begin(), query.keys->end());
     const auto matches = [&](const User& user) {
       if (query.status && user.status != *query.status) return false;
+      if (keys && !keys->contains(user.key)) return false;
       if (units && !units->contains(user.org_unit)) return false;
       for (const auto& [name, value] : query.attributes) {
         if (!attribute_matches(user.attributes, name, value)) return false;
@@ -235,6 +248,10 @@ class MemoryTransaction final : public Transaction,
     }
     return keys;
   }
+
+  // manager_chain() and visible_user_keys() keep their default bodies: over
+  // maps in memory the lookups they make are cheap, and one copy of their
+  // rules serves this backend and any host's.
 
   // --- Courses ------------------------------------------------------------
 
@@ -269,6 +286,124 @@ class MemoryTransaction final : public Transaction,
     }
     page.next_after = detail::cut_page(page.courses, query.limit);
     return page;
+  }
+
+  // --- Access control -----------------------------------------------------
+
+  void insert_role(TenantId tenant, const Role& role) override {
+    require_write("insert_role");
+    Key key{tenant, role.key};
+    if (state_.roles.contains(key)) throw duplicate("role", role.key);
+    insert(state_.roles, std::move(key), stored_role(role));
+  }
+
+  void update_role(TenantId tenant, const Role& role) override {
+    require_write("update_role");
+    const auto it = state_.roles.find(Key{tenant, role.key});
+    if (it == state_.roles.end()) throw missing("role", role.key);
+    replace(state_.roles, it, stored_role(role));
+  }
+
+  std::optional<Role> find_role(TenantId tenant,
+                                std::string_view key) override {
+    return find(state_.roles, tenant, key);
+  }
+
+  std::vector<Role> list_roles(TenantId tenant) override {
+    std::vector<Role> roles;
+    for (auto it = state_.roles.lower_bound(Key{tenant, ""});
+         it != state_.roles.end() && it->first.first == tenant; ++it) {
+      roles.push_back(it->second);
+    }
+    return roles;
+  }
+
+  std::int64_t insert_assignment(TenantId tenant,
+                                 const Assignment& assignment) override {
+    require_write("insert_assignment");
+    if (!state_.users.contains(Key{tenant, assignment.user_key})) {
+      throw dangling_reference("user_key", assignment.user_key);
+    }
+    const std::int64_t id = state_.last_assignment_id + 1;
+    // Like SQLite's AUTOINCREMENT counter, the id rolls back with the
+    // transaction; a committed id is never reused.
+    undo_.push_back(
+        [&state = state_, id] { state.last_assignment_id = id - 1; });
+    state_.last_assignment_id = id;
+    Assignment stored = assignment;
+    stored.id = id;
+    insert(state_.assignments, IdKey{tenant, id}, stored);
+    return id;
+  }
+
+  void delete_assignment(TenantId tenant, std::int64_t id) override {
+    require_write("delete_assignment");
+    const auto it = state_.assignments.find(IdKey{tenant, id});
+    if (it == state_.assignments.end()) {
+      throw missing("assignment", std::to_string(id));
+    }
+    erase(state_.assignments, it);
+  }
+
+  std::optional<Assignment> find_assignment(TenantId tenant,
+                                            std::int64_t id) override {
+    const auto it = state_.assignments.find(IdKey{tenant, id});
+    if (it == state_.assignments.end()) return std::nullopt;
+    return it->second;
+  }
+
+  std::vector<Assignment> list_assignments(
+      TenantId tenant, const AssignmentQuery& query) override {
+    std::vector<Assignment> assignments;
+    for (auto it = state_.assignments.lower_bound(IdKey{tenant, 0});
+         it != state_.assignments.end() && it->first.first == tenant; ++it) {
+      const Assignment& a = it->second;
+      if ((!query.user_key || a.user_key == *query.user_key) &&
+          (!query.role_key || a.role_key == *query.role_key) &&
+          (!query.scope || a.scope == *query.scope)) {
+        assignments.push_back(a);
+      }
+    }
+    return assignments;
+  }
+
+  void put_override(TenantId tenant, const Override& override) override {
+    require_write("put_override");
+    OverrideKey key{tenant, override.role_key, override.scope,
+                    override.permission};
+    if (const auto it = state_.overrides.find(key);
+        it != state_.overrides.end()) {
+      replace(state_.overrides, it, override.value);
+    } else {
+      insert(state_.overrides, std::move(key), override.value);
+    }
+  }
+
+  void delete_override(TenantId tenant, std::string_view role_key,
+                       const Scope& scope, Permission permission) override {
+    require_write("delete_override");
+    const auto it = state_.overrides.find(
+        OverrideKey{tenant, std::string{role_key}, scope, permission});
+    if (it == state_.overrides.end()) {
+      throw Error(ErrorCode::not_found,
+                  "override of role '" + std::string{role_key} + "' at " +
+                      std::string{to_string(scope.kind)} + " '" + scope.key +
+                      "' for " + std::string{to_string(permission)} +
+                      " not found");
+    }
+    erase(state_.overrides, it);
+  }
+
+  std::vector<Override> list_overrides(TenantId tenant) override {
+    std::vector<Override> overrides;
+    for (auto it = state_.overrides.lower_bound(
+             OverrideKey{tenant, "", Scope{}, Permission{}});
+         it != state_.overrides.end() && std::get<0>(it->first) == tenant;
+         ++it) {
+      const auto& [t, role_key, scope, permission] = it->first;
+      overrides.push_back({role_key, scope, permission, it->second});
+    }
+    return overrides;
   }
 
   // --- Events -------------------------------------------------------------
@@ -343,7 +478,7 @@ class MemoryTransaction final : public Transaction,
   void require_org_unit(TenantId tenant, std::string_view field,
                         const std::string& key) const {
     if (!key.empty() && !state_.org_units.contains(Key{tenant, key})) {
-      throw dangling_org_unit(field, key);
+      throw dangling_reference(field, key);
     }
   }
 
@@ -357,19 +492,35 @@ class MemoryTransaction final : public Transaction,
 
   // The undo entry goes in before the change, so that a change is never
   // left without one.
-  template <typename Value>
-  void insert(std::map<Key, Value>& map, Key key, const Value& value) {
+  template <typename Map>
+  void insert(Map& map, typename Map::key_type key,
+              const typename Map::mapped_type& value) {
     undo_.push_back([&map, key] { map.erase(key); });
     map.emplace(std::move(key), value);
   }
 
-  template <typename Value>
-  void replace(std::map<Key, Value>& map,
-               typename std::map<Key, Value>::iterator it, const Value& value) {
+  template <typename Map>
+  void replace(Map& map, typename Map::iterator it,
+               const typename Map::mapped_type& value) {
     undo_.push_back([&map, key = it->first, old = it->second]() mutable {
       map.at(key) = std::move(old);
     });
     it->second = value;
+  }
+
+  template <typename Map>
+  void erase(Map& map, typename Map::iterator it) {
+    undo_.push_back(
+        [&map, entry = *it]() mutable { map.insert(std::move(entry)); });
+    map.erase(it);
+  }
+
+  // What the SQLite backend gives back for `role`: stored roles are
+  // custom ones.
+  static Role stored_role(const Role& role) {
+    Role stored = role;
+    stored.builtin = false;
+    return stored;
   }
 
   State& state_;

@@ -95,8 +95,51 @@ CREATE TABLE events (
 CREATE INDEX events_by_tenant ON events (tenant_id, seq);
 )sql";
 
+// Access control. Permission maps are JSON objects of names
+// ({"user.view":"allow"}); the tenant scope's key is ''. Assignments and
+// overrides may name a built-in role, which is not stored, so role_key
+// refers to no table.
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE roles (
+  tenant_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  permissions TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, key)
+) WITHOUT ROWID;
+
+CREATE TABLE assignments (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  tenant_id INTEGER NOT NULL,
+  user_key TEXT NOT NULL,
+  role_key TEXT NOT NULL,
+  scope_kind TEXT NOT NULL,
+  scope_key TEXT NOT NULL,
+  valid_from INTEGER,
+  valid_until INTEGER,
+  created_at INTEGER NOT NULL,
+  FOREIGN KEY (tenant_id, user_key) REFERENCES users (tenant_id, key)
+);
+CREATE INDEX assignments_by_user ON assignments (tenant_id, user_key);
+CREATE INDEX assignments_by_role ON assignments (tenant_id, role_key);
+CREATE INDEX assignments_by_scope
+  ON assignments (tenant_id, scope_kind, scope_key);
+
+CREATE TABLE overrides (
+  tenant_id INTEGER NOT NULL,
+  role_key TEXT NOT NULL,
+  scope_kind TEXT NOT NULL,
+  scope_key TEXT NOT NULL,
+  permission TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, role_key, scope_kind, scope_key, permission)
+) WITHOUT ROWID;
+)sql";
+
 // kMigrations[i] takes a database from version i to version i + 1.
-constexpr std::array kMigrations = {kVersion1};
+constexpr std::array kMigrations = {kVersion1, kVersion2};
 
 int user_version(Connection& connection) {
   Statement stmt = connection.prepare("PRAGMA user_version");

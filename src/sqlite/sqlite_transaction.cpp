@@ -6,14 +6,18 @@
 
 #include "sqlite/sqlite_transaction.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <limits>
+#include <map>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "lms/error.hpp"
 #include "lms/json.hpp"
+#include "storage/manager_chain.hpp"
 #include "storage/paging.hpp"
 
 namespace lms::sqlite {
@@ -46,6 +50,25 @@ std::optional<std::int64_t> widen(const std::optional<std::int32_t>& value) {
 std::optional<std::int32_t> narrow(Statement& stmt, int column) {
   if (stmt.is_null(column)) return std::nullopt;
   return static_cast<std::int32_t>(stmt.int64(column));
+}
+
+std::optional<std::int64_t> unix_ms(const std::optional<Timestamp>& time) {
+  if (!time) return std::nullopt;
+  return to_unix_ms(*time);
+}
+
+std::optional<Timestamp> optional_time(Statement& stmt, int column) {
+  if (stmt.is_null(column)) return std::nullopt;
+  return from_unix_ms(stmt.int64(column));
+}
+
+// A list of keys as one JSON array: how any number of keys travels in one
+// parameter, for `IN (SELECT value FROM json_each(?))`. Bytes that are not
+// UTF-8 become U+FFFD instead of failing the call; no stored key holds them.
+std::string json_keys(std::span<const std::string> keys) {
+  Json array = Json::array();
+  for (const std::string& key : keys) array.push_back(key);
+  return array.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 // --- Tenants --------------------------------------------------------------
@@ -232,6 +255,80 @@ void bind_course_fields(Statement& stmt, const Course& course) {
       .bind(widen(course.default_due_days))
       .bind(to_unix_ms(course.created_at))
       .bind(to_unix_ms(course.updated_at));
+}
+
+// --- Access control -------------------------------------------------------
+
+constexpr std::string_view kRoleColumns =
+    "key, name, permissions, created_at, updated_at";
+
+std::string permissions_json(
+    const std::map<Permission, PermissionValue>& permissions) {
+  Json object = Json::object();
+  for (const auto& [permission, value] : permissions) {
+    object[std::string{to_string(permission)}] = to_string(value);
+  }
+  return object.dump();
+}
+
+std::map<Permission, PermissionValue> parse_permissions(
+    const std::string& text) {
+  std::map<Permission, PermissionValue> permissions;
+  for (const auto& [name, value] :
+       Json::parse(text).get<std::map<std::string, std::string>>()) {
+    permissions.emplace(parse_permission(name, "permissions"),
+                        parse_permission_value(value, "permissions"));
+  }
+  return permissions;
+}
+
+Role read_role(Statement& stmt) {
+  Role role;
+  role.key = stmt.text(0);
+  role.name = stmt.text(1);
+  try {
+    role.permissions = parse_permissions(stmt.text(2));
+  } catch (const std::exception& e) {
+    throw corrupt_row("roles", role.key, e);
+  }
+  role.created_at = from_unix_ms(stmt.int64(3));
+  role.updated_at = from_unix_ms(stmt.int64(4));
+  return role;
+}
+
+constexpr std::string_view kAssignmentColumns =
+    "id, user_key, role_key, scope_kind, scope_key, valid_from, valid_until, "
+    "created_at";
+
+Assignment read_assignment(Statement& stmt) {
+  Assignment assignment;
+  assignment.id = stmt.int64(0);
+  assignment.user_key = stmt.text(1);
+  assignment.role_key = stmt.text(2);
+  try {
+    assignment.scope.kind = parse_scope_kind(stmt.text(3), "scope_kind");
+  } catch (const std::exception& e) {
+    throw corrupt_row("assignments", std::to_string(assignment.id), e);
+  }
+  assignment.scope.key = stmt.text(4);
+  assignment.valid_from = optional_time(stmt, 5);
+  assignment.valid_until = optional_time(stmt, 6);
+  assignment.created_at = from_unix_ms(stmt.int64(7));
+  return assignment;
+}
+
+Override read_override(Statement& stmt) {
+  Override override;
+  override.role_key = stmt.text(0);
+  override.scope.key = stmt.text(2);
+  try {
+    override.scope.kind = parse_scope_kind(stmt.text(1), "scope_kind");
+    override.permission = parse_permission(stmt.text(3), "permission");
+    override.value = parse_permission_value(stmt.text(4), "value");
+  } catch (const std::exception& e) {
+    throw corrupt_row("overrides", override.role_key, e);
+  }
+  return override;
 }
 
 // --- Events ---------------------------------------------------------------
@@ -431,9 +528,7 @@ std::vector<User> SqliteTransaction::find_users(
       " FROM users WHERE tenant_id = ? AND key IN "
       "(SELECT value FROM json_each(?)) ORDER BY key";
   Statement stmt = db_.prepare(sql);
-  stmt.bind(tenant).bind(
-      Json(std::vector<std::string>(keys.begin(), keys.end()))
-          .dump(-1, ' ', false, Json::error_handler_t::replace));
+  stmt.bind(tenant).bind(json_keys(keys));
   return read_users(stmt);
 }
 
@@ -450,6 +545,7 @@ UserPage SqliteTransaction::list_users(TenantId tenant,
   sql += "SELECT " + std::string{kUserColumns} +
          " FROM users WHERE tenant_id = ? AND key > ?";
   if (query.status) sql += " AND status = ?";
+  if (query.keys) sql += " AND key IN (SELECT value FROM json_each(?))";
   if (query.org_unit) sql += " AND org_unit IN (SELECT key FROM subtree)";
   for (std::size_t i = 0; i < query.attributes.size(); ++i) {
     sql += kAttributeCondition;
@@ -460,6 +556,7 @@ UserPage SqliteTransaction::list_users(TenantId tenant,
   if (query.org_unit) stmt.bind(tenant).bind(*query.org_unit).bind(tenant);
   stmt.bind(tenant).bind(query.after);
   if (query.status) stmt.bind(to_string(*query.status));
+  if (query.keys) stmt.bind(json_keys(*query.keys));
   for (const auto& [name, value] : query.attributes) {
     bind_attribute_filter(stmt, name, value);
   }
@@ -475,6 +572,62 @@ std::vector<std::string> SqliteTransaction::list_user_keys(TenantId tenant) {
   Statement stmt =
       db_.prepare("SELECT key FROM users WHERE tenant_id = ? ORDER BY key");
   stmt.bind(tenant);
+  std::vector<std::string> keys;
+  while (stmt.step()) keys.push_back(stmt.text(0));
+  return keys;
+}
+
+std::vector<std::string> SqliteTransaction::manager_chain(
+    TenantId tenant, std::string_view user_key) {
+  // Each step is a primary-key lookup of the previous step's manager. The
+  // path holds every key so far between U+0001 marks (keys hold no control
+  // characters), so a key already on it ends the chain: a cycle in HR data
+  // stops where it closes.
+  Statement stmt = db_.prepare(R"sql(
+WITH RECURSIVE chain(key, manager_key, depth, path) AS (
+  SELECT key, manager_key, 0, char(1) || key || char(1)
+  FROM users WHERE tenant_id = ?1 AND key = ?2
+  UNION ALL
+  SELECT u.key, u.manager_key, chain.depth + 1,
+         chain.path || u.key || char(1)
+  FROM chain JOIN users u ON u.tenant_id = ?1 AND u.key = chain.manager_key
+  WHERE chain.depth < ?3 AND instr(chain.path, char(1) || u.key || char(1)) = 0)
+SELECT key FROM chain WHERE depth > 0 ORDER BY depth)sql");
+  stmt.bind(tenant).bind(user_key).bind(detail::kManagerChainSteps);
+  std::vector<std::string> chain;
+  while (stmt.step()) chain.push_back(stmt.text(0));
+  return chain;
+}
+
+std::vector<std::string> SqliteTransaction::visible_user_keys(
+    TenantId tenant, const UserVisibility& visibility) {
+  // The reports walk down users_by_manager level by level, as deep as
+  // manager_chain() looks up, so that a user is a report exactly when
+  // reports_of is in that user's manager chain; the depth bound also ends a
+  // cycle in HR data. reports_of is never its own report.
+  Statement stmt = db_.prepare(R"sql(
+WITH RECURSIVE reports(key, depth) AS (
+  SELECT key, 1 FROM users
+  WHERE tenant_id = ?1 AND manager_key = ?2 AND ?2 <> ''
+  UNION
+  SELECT u.key, reports.depth + 1
+  FROM reports JOIN users u ON u.tenant_id = ?1 AND u.manager_key = reports.key
+  WHERE reports.depth < ?3)
+SELECT key FROM users
+WHERE tenant_id = ?1 AND (
+  ?4
+  OR org_unit IN (SELECT value FROM json_each(?5))
+  OR key = ?6
+  OR (key <> ?2 AND key IN (SELECT key FROM reports)
+      AND coalesce(org_unit, '') NOT IN (SELECT value FROM json_each(?7))))
+ORDER BY key)sql");
+  stmt.bind(tenant)
+      .bind(visibility.reports_of)
+      .bind(detail::kManagerChainSteps)
+      .bind(std::int64_t{visibility.everyone})
+      .bind(json_keys(visibility.org_units))
+      .bind(visibility.self)
+      .bind(json_keys(visibility.reports_excluded_org_units));
   std::vector<std::string> keys;
   while (stmt.step()) keys.push_back(stmt.text(0));
   return keys;
@@ -575,6 +728,175 @@ CoursePage SqliteTransaction::list_courses(TenantId tenant,
   page.next_after = detail::cut_page(page.courses, query.limit);
   for (Course& course : page.courses) read_prerequisites(tenant, course);
   return page;
+}
+
+// --- AccessStore ----------------------------------------------------------
+
+void SqliteTransaction::insert_role(TenantId tenant, const Role& role) {
+  require_write("insert_role");
+  static const std::string sql = "INSERT INTO roles (tenant_id, " +
+                                 std::string{kRoleColumns} +
+                                 ") VALUES (?, ?, ?, ?, ?, ?)";
+  db_.prepare(sql)
+      .bind(tenant)
+      .bind(role.key)
+      .bind(role.name)
+      .bind(permissions_json(role.permissions))
+      .bind(to_unix_ms(role.created_at))
+      .bind(to_unix_ms(role.updated_at))
+      .run();
+}
+
+void SqliteTransaction::update_role(TenantId tenant, const Role& role) {
+  require_write("update_role");
+  db_.prepare(
+         "UPDATE roles SET name = ?, permissions = ?, created_at = ?, "
+         "updated_at = ? WHERE tenant_id = ? AND key = ?")
+      .bind(role.name)
+      .bind(permissions_json(role.permissions))
+      .bind(to_unix_ms(role.created_at))
+      .bind(to_unix_ms(role.updated_at))
+      .bind(tenant)
+      .bind(role.key)
+      .run();
+  if (sqlite3_changes(db_.handle()) == 0) throw missing_row("role", role.key);
+}
+
+std::optional<Role> SqliteTransaction::find_role(TenantId tenant,
+                                                 std::string_view key) {
+  static const std::string sql = "SELECT " + std::string{kRoleColumns} +
+                                 " FROM roles WHERE tenant_id = ? AND key = ?";
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant).bind(key);
+  if (!stmt.step()) return std::nullopt;
+  return read_role(stmt);
+}
+
+std::vector<Role> SqliteTransaction::list_roles(TenantId tenant) {
+  static const std::string sql = "SELECT " + std::string{kRoleColumns} +
+                                 " FROM roles WHERE tenant_id = ? ORDER BY key";
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant);
+  std::vector<Role> roles;
+  while (stmt.step()) roles.push_back(read_role(stmt));
+  return roles;
+}
+
+std::int64_t SqliteTransaction::insert_assignment(
+    TenantId tenant, const Assignment& assignment) {
+  require_write("insert_assignment");
+  db_.prepare(
+         "INSERT INTO assignments (tenant_id, user_key, role_key, scope_kind, "
+         "scope_key, valid_from, valid_until, created_at) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind(tenant)
+      .bind(assignment.user_key)
+      .bind(assignment.role_key)
+      .bind(to_string(assignment.scope.kind))
+      .bind(assignment.scope.key)
+      .bind(unix_ms(assignment.valid_from))
+      .bind(unix_ms(assignment.valid_until))
+      .bind(to_unix_ms(assignment.created_at))
+      .run();
+  return sqlite3_last_insert_rowid(db_.handle());
+}
+
+void SqliteTransaction::delete_assignment(TenantId tenant, std::int64_t id) {
+  require_write("delete_assignment");
+  db_.prepare("DELETE FROM assignments WHERE tenant_id = ? AND id = ?")
+      .bind(tenant)
+      .bind(id)
+      .run();
+  if (sqlite3_changes(db_.handle()) == 0) {
+    throw missing_row("assignment", std::to_string(id));
+  }
+}
+
+std::optional<Assignment> SqliteTransaction::find_assignment(TenantId tenant,
+                                                             std::int64_t id) {
+  static const std::string sql =
+      "SELECT " + std::string{kAssignmentColumns} +
+      " FROM assignments WHERE tenant_id = ? AND id = ?";
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant).bind(id);
+  if (!stmt.step()) return std::nullopt;
+  return read_assignment(stmt);
+}
+
+std::vector<Assignment> SqliteTransaction::list_assignments(
+    TenantId tenant, const AssignmentQuery& query) {
+  std::string sql = "SELECT " + std::string{kAssignmentColumns} +
+                    " FROM assignments WHERE tenant_id = ?";
+  if (query.user_key) sql += " AND user_key = ?";
+  if (query.role_key) sql += " AND role_key = ?";
+  if (query.scope) sql += " AND scope_kind = ? AND scope_key = ?";
+  sql += " ORDER BY id";
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant);
+  if (query.user_key) stmt.bind(*query.user_key);
+  if (query.role_key) stmt.bind(*query.role_key);
+  if (query.scope)
+    stmt.bind(to_string(query.scope->kind)).bind(query.scope->key);
+  std::vector<Assignment> assignments;
+  while (stmt.step()) assignments.push_back(read_assignment(stmt));
+  return assignments;
+}
+
+void SqliteTransaction::put_override(TenantId tenant,
+                                     const Override& override) {
+  require_write("put_override");
+  db_.prepare(
+         "INSERT INTO overrides (tenant_id, role_key, scope_kind, scope_key, "
+         "permission, value) VALUES (?, ?, ?, ?, ?, ?) "
+         "ON CONFLICT (tenant_id, role_key, scope_kind, scope_key, permission) "
+         "DO UPDATE SET value = excluded.value")
+      .bind(tenant)
+      .bind(override.role_key)
+      .bind(to_string(override.scope.kind))
+      .bind(override.scope.key)
+      .bind(to_string(override.permission))
+      .bind(to_string(override.value))
+      .run();
+}
+
+void SqliteTransaction::delete_override(TenantId tenant,
+                                        std::string_view role_key,
+                                        const Scope& scope,
+                                        Permission permission) {
+  require_write("delete_override");
+  db_.prepare(
+         "DELETE FROM overrides WHERE tenant_id = ? AND role_key = ? AND "
+         "scope_kind = ? AND scope_key = ? AND permission = ?")
+      .bind(tenant)
+      .bind(role_key)
+      .bind(to_string(scope.kind))
+      .bind(scope.key)
+      .bind(to_string(permission))
+      .run();
+  if (sqlite3_changes(db_.handle()) == 0) {
+    throw Error(ErrorCode::not_found,
+                "override of role '" + std::string{role_key} + "' at " +
+                    std::string{to_string(scope.kind)} + " '" + scope.key +
+                    "' for " + std::string{to_string(permission)} +
+                    " not found");
+  }
+}
+
+std::vector<Override> SqliteTransaction::list_overrides(TenantId tenant) {
+  Statement stmt = db_.prepare(
+      "SELECT role_key, scope_kind, scope_key, permission, value "
+      "FROM overrides WHERE tenant_id = ?");
+  stmt.bind(tenant);
+  std::vector<Override> overrides;
+  while (stmt.step()) overrides.push_back(read_override(stmt));
+  // The order is the values' own (scope kind, then permission, by enum
+  // number), which the stored names do not sort into.
+  std::sort(overrides.begin(), overrides.end(),
+            [](const Override& a, const Override& b) {
+              return std::tie(a.role_key, a.scope, a.permission) <
+                     std::tie(b.role_key, b.scope, b.permission);
+            });
+  return overrides;
 }
 
 // --- EventStore -----------------------------------------------------------

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The SQLite transaction: one object plays the Transaction and its three
+// The SQLite transaction: one object plays the Transaction and its four
 // stores over the one connection it leases for its lifetime.
 // Thread safety: a transaction belongs to the thread that began it; the
 // lease keeps every other thread off its connection.
@@ -27,6 +27,7 @@ class ConnectionLease {
 class SqliteTransaction final : public Transaction,
                                 public DirectoryStore,
                                 public CatalogStore,
+                                public AccessStore,
                                 public EventStore {
  public:
   // Begins a transaction on the leased connection: BEGIN IMMEDIATE for a
@@ -42,6 +43,7 @@ class SqliteTransaction final : public Transaction,
   DirectoryStore& directory() override { return *this; }
   CatalogStore& catalog() override { return *this; }
   EventStore& events() override { return *this; }
+  AccessStore& access() override { return *this; }
 
   TenantId insert_tenant(const TenantSpec& spec, Timestamp now) override;
   std::optional<Tenant> find_tenant(TenantId id) override;
@@ -62,12 +64,32 @@ class SqliteTransaction final : public Transaction,
                                std::span<const std::string> keys) override;
   UserPage list_users(TenantId tenant, const UserQuery& query) override;
   std::vector<std::string> list_user_keys(TenantId tenant) override;
+  std::vector<std::string> manager_chain(TenantId tenant,
+                                         std::string_view user_key) override;
+  std::vector<std::string> visible_user_keys(
+      TenantId tenant, const UserVisibility& visibility) override;
 
   void insert_course(TenantId tenant, const Course& course) override;
   void update_course(TenantId tenant, const Course& course) override;
   std::optional<Course> find_course(TenantId tenant,
                                     std::string_view key) override;
   CoursePage list_courses(TenantId tenant, const CourseQuery& query) override;
+
+  void insert_role(TenantId tenant, const Role& role) override;
+  void update_role(TenantId tenant, const Role& role) override;
+  std::optional<Role> find_role(TenantId tenant, std::string_view key) override;
+  std::vector<Role> list_roles(TenantId tenant) override;
+  std::int64_t insert_assignment(TenantId tenant,
+                                 const Assignment& assignment) override;
+  void delete_assignment(TenantId tenant, std::int64_t id) override;
+  std::optional<Assignment> find_assignment(TenantId tenant,
+                                            std::int64_t id) override;
+  std::vector<Assignment> list_assignments(
+      TenantId tenant, const AssignmentQuery& query) override;
+  void put_override(TenantId tenant, const Override& override) override;
+  void delete_override(TenantId tenant, std::string_view role_key,
+                       const Scope& scope, Permission permission) override;
+  std::vector<Override> list_overrides(TenantId tenant) override;
 
   std::int64_t append_event(const Event& event) override;
   std::vector<Event> events_after(TenantId tenant, std::int64_t after,

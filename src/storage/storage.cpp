@@ -6,6 +6,17 @@
 
 #include "lms/storage.hpp"
 
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lms/error.hpp"
+#include "storage/manager_chain.hpp"
+
 namespace lms {
 
 std::vector<User> DirectoryStore::find_users(
@@ -16,6 +27,79 @@ std::vector<User> DirectoryStore::find_users(
     if (auto user = find_user(tenant, key)) users.push_back(std::move(*user));
   }
   return users;
+}
+
+std::vector<std::string> DirectoryStore::manager_chain(
+    TenantId tenant, std::string_view user_key) {
+  std::vector<std::string> chain;
+  // The user counts as seen: a cycle back to them ends the chain instead
+  // of naming them as their own manager.
+  std::set<std::string, std::less<>> seen{std::string{user_key}};
+  std::optional<User> user = find_user(tenant, user_key);
+  while (user && std::cmp_less(chain.size(), detail::kManagerChainSteps) &&
+         !user->manager_key.empty() && !seen.contains(user->manager_key)) {
+    std::optional<User> manager = find_user(tenant, user->manager_key);
+    if (!manager) break;
+    seen.insert(manager->key);
+    chain.push_back(manager->key);
+    user = std::move(manager);
+  }
+  return chain;
+}
+
+std::vector<std::string> DirectoryStore::visible_user_keys(
+    TenantId tenant, const UserVisibility& visibility) {
+  std::vector<std::string> keys = list_user_keys(tenant);
+  if (visibility.everyone) return keys;
+  const std::vector<User> users = find_users(tenant, keys);
+
+  // Everyone below reports_of, breadth first, each user at the level it is
+  // first reached and no deeper than manager_chain() looks up: so a user is
+  // a report exactly when reports_of is in that user's manager chain.
+  std::set<std::string, std::less<>> reports;
+  if (!visibility.reports_of.empty()) {
+    std::map<std::string_view, std::vector<std::string_view>> by_manager;
+    for (const User& user : users) {
+      by_manager[user.manager_key].push_back(user.key);
+    }
+    std::vector<std::string_view> level{visibility.reports_of};
+    for (std::int64_t depth = 0;
+         depth < detail::kManagerChainSteps && !level.empty(); ++depth) {
+      std::vector<std::string_view> next;
+      for (std::string_view manager : level) {
+        const auto below = by_manager.find(manager);
+        if (below == by_manager.end()) continue;
+        for (std::string_view report : below->second) {
+          if (report != visibility.reports_of &&
+              reports.emplace(report).second) {
+            next.push_back(report);
+          }
+        }
+      }
+      level = std::move(next);
+    }
+  }
+
+  const auto contains = [](const std::vector<std::string>& sorted,
+                           const std::string& key) {
+    return std::binary_search(sorted.begin(), sorted.end(), key);
+  };
+  keys.clear();
+  for (const User& user : users) {
+    if ((!user.org_unit.empty() &&
+         contains(visibility.org_units, user.org_unit)) ||
+        user.key == visibility.self ||
+        (reports.contains(user.key) &&
+         !contains(visibility.reports_excluded_org_units, user.org_unit))) {
+      keys.push_back(user.key);
+    }
+  }
+  return keys;
+}
+
+AccessStore& Transaction::access() {
+  throw Error(ErrorCode::not_supported,
+              "access: this storage backend does not support access control");
 }
 
 }  // namespace lms

@@ -12,11 +12,12 @@
 namespace lms {
 namespace {
 
-// One object plays the transaction and its three stores, so that every
+// One object plays the transaction and its four stores, so that every
 // call passes through on_call() before it reaches the wrapped transaction.
 class ForwardingTransaction final : public Transaction,
                                     public DirectoryStore,
                                     public CatalogStore,
+                                    public AccessStore,
                                     public EventStore {
  public:
   ForwardingTransaction(StorageWrapper& wrapper,
@@ -30,6 +31,9 @@ class ForwardingTransaction final : public Transaction,
   DirectoryStore& directory() override { return *this; }
   CatalogStore& catalog() override { return *this; }
   EventStore& events() override { return *this; }
+  // A target without access control fails each call with not_supported
+  // after on_call(), like any other call the target refuses.
+  AccessStore& access() override { return *this; }
 
   // DirectoryStore
   TenantId insert_tenant(const TenantSpec& spec, Timestamp now) override {
@@ -92,6 +96,16 @@ class ForwardingTransaction final : public Transaction,
     wrapper_.on_call("list_user_keys", false);
     return target_->directory().list_user_keys(tenant);
   }
+  std::vector<std::string> manager_chain(TenantId tenant,
+                                         std::string_view user_key) override {
+    wrapper_.on_call("manager_chain", false);
+    return target_->directory().manager_chain(tenant, user_key);
+  }
+  std::vector<std::string> visible_user_keys(
+      TenantId tenant, const UserVisibility& visibility) override {
+    wrapper_.on_call("visible_user_keys", false);
+    return target_->directory().visible_user_keys(tenant, visibility);
+  }
 
   // CatalogStore
   void insert_course(TenantId tenant, const Course& course) override {
@@ -110,6 +124,57 @@ class ForwardingTransaction final : public Transaction,
   CoursePage list_courses(TenantId tenant, const CourseQuery& query) override {
     wrapper_.on_call("list_courses", false);
     return target_->catalog().list_courses(tenant, query);
+  }
+
+  // AccessStore
+  void insert_role(TenantId tenant, const Role& role) override {
+    wrapper_.on_call("insert_role", true);
+    target_->access().insert_role(tenant, role);
+  }
+  void update_role(TenantId tenant, const Role& role) override {
+    wrapper_.on_call("update_role", true);
+    target_->access().update_role(tenant, role);
+  }
+  std::optional<Role> find_role(TenantId tenant,
+                                std::string_view key) override {
+    wrapper_.on_call("find_role", false);
+    return target_->access().find_role(tenant, key);
+  }
+  std::vector<Role> list_roles(TenantId tenant) override {
+    wrapper_.on_call("list_roles", false);
+    return target_->access().list_roles(tenant);
+  }
+  std::int64_t insert_assignment(TenantId tenant,
+                                 const Assignment& assignment) override {
+    wrapper_.on_call("insert_assignment", true);
+    return target_->access().insert_assignment(tenant, assignment);
+  }
+  void delete_assignment(TenantId tenant, std::int64_t id) override {
+    wrapper_.on_call("delete_assignment", true);
+    target_->access().delete_assignment(tenant, id);
+  }
+  std::optional<Assignment> find_assignment(TenantId tenant,
+                                            std::int64_t id) override {
+    wrapper_.on_call("find_assignment", false);
+    return target_->access().find_assignment(tenant, id);
+  }
+  std::vector<Assignment> list_assignments(
+      TenantId tenant, const AssignmentQuery& query) override {
+    wrapper_.on_call("list_assignments", false);
+    return target_->access().list_assignments(tenant, query);
+  }
+  void put_override(TenantId tenant, const Override& override) override {
+    wrapper_.on_call("put_override", true);
+    target_->access().put_override(tenant, override);
+  }
+  void delete_override(TenantId tenant, std::string_view role_key,
+                       const Scope& scope, Permission permission) override {
+    wrapper_.on_call("delete_override", true);
+    target_->access().delete_override(tenant, role_key, scope, permission);
+  }
+  std::vector<Override> list_overrides(TenantId tenant) override {
+    wrapper_.on_call("list_overrides", false);
+    return target_->access().list_overrides(tenant);
   }
 
   // EventStore

@@ -32,6 +32,19 @@ enum call {
   COURSE_LIST,
   EVENT_LIST,
   ENGINE_OPEN,
+  ROLE_CREATE,
+  ROLE_UPDATE,
+  ROLE_GET,
+  ROLE_LIST,
+  ROLE_ASSIGN,
+  ROLE_UNASSIGN,
+  ASSIGNMENT_LIST,
+  OVERRIDE_SET,
+  OVERRIDE_CLEAR,
+  OVERRIDE_LIST,
+  CHECK_CALL,
+  EXPLAIN,
+  VISIBLE,
 };
 
 /* Which tenant a case addresses. */
@@ -40,7 +53,7 @@ enum tenant { OWN, OTHER, MISSING };
 /* Arguments that are not plain text. */
 enum flags {
   NULL_ENGINE = 1, /* pass NULL as the handle */
-  NULL_OUT = 2,    /* pass NULL as the out-parameter */
+  NULL_OUT = 2,    /* pass NULL as the out-parameter (out_allowed too) */
 };
 
 struct bad_case {
@@ -49,10 +62,13 @@ struct bad_case {
   enum tenant tenant;
   const char* actor;
   /* The key (get, update, move, publish), or the JSON document (create,
-   * list query, sync options) when the call takes no key. */
+   * list query, sync options, assign, override) when the call takes no
+   * key; the permission of check, explain and visible; the assignment id
+   * of unassign as decimal text (NULL: the fixture's assignment). */
   const char* key;
   /* The JSON document of a call that also takes a key, the new parent of
-   * a move, the data of a sync. */
+   * a move, the data of a sync; the resource kind of visible; the resource
+   * of check and explain as "<kind> <key>" ("<kind>" alone: a NULL key). */
   const char* input;
   int flags;
   lms_status status;
@@ -68,6 +84,8 @@ static char user_email_255[512];
 static char tenant_key_129[512];
 static char course_title_257[512];
 static char orgunit_name_257[512];
+static char role_name_257[512];
+static char role_key_129[512];
 
 /* Invalid UTF-8 inside JSON strings, as bytes: 0xC3 must be followed by a
  * continuation byte, and 0xFF never occurs in UTF-8. */
@@ -78,6 +96,9 @@ static const char kBadUtf8Name[] = {
 static const char kBadUtf8Key[] = {
     '{', '"', 'k', 'e', 'y', '"', ':', '"', (char)0xFF, '"', ',', '"',
     'n', 'a', 'm', 'e', '"', ':', '"', 'X', '"',        '}', '\0'};
+static const char kBadUtf8RoleKey[] = {
+    '{', '"', 'k', 'e', 'y', '"', ':', '"', 'r', (char)0xC3, '(', '"', ',',
+    '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'R', '"',        '}', '\0'};
 static const char kBadUtf8Csv[] = {
     'k', 'e', 'y', ',',  'd', 'i', 's', 'p', 'l',        'a', 'y',  '_', 'n',
     'a', 'm', 'e', '\n', 'u', '9', ',', 'A', (char)0xC3, '(', '\n', '\0'};
@@ -304,8 +325,12 @@ static const struct bad_case kCases[] = {
      "{\"key\":\"u9\",\"display_name\":\"U\"}", NULL, 0, LMS_E_DENIED, ""},
     {"actor: read-only user syncs", SYNC_JSONL, OWN, "alice", NULL,
      "{\"key\":\"u9\",\"display_name\":\"U\"}\n", 0, LMS_E_DENIED, ""},
-    {"actor: other tenant's user", USER_GET, OTHER, "alice", "alice", NULL, 0,
+    /* alice is no user of globex: she holds nothing there... */
+    {"actor: other tenant's user", USER_GET, OTHER, "alice", "gus", NULL, 0,
      LMS_E_DENIED, ""},
+    /* ...and a key globex lacks is not found, whoever asks. */
+    {"actor: other tenant's user, missing key", USER_GET, OTHER, "alice",
+     "alice", NULL, 0, LMS_E_NOT_FOUND, "key"},
     {"actor: user creates a tenant", TENANT_CREATE, OWN, "alice",
      "{\"key\":\"t\",\"name\":\"T\"}", NULL, 0, LMS_E_DENIED, ""},
 
@@ -342,6 +367,336 @@ static const struct bad_case kCases[] = {
      "out_json"},
     {"NULL out: open", ENGINE_OPEN, OWN, SYS, "{\"backend\":\"memory\"}", NULL,
      NULL_OUT, LMS_E_MISUSE, "out_engine"},
+
+    /* Access control: unknown names. */
+    {"role: unknown permission", ROLE_CREATE, OWN, SYS,
+     "{\"key\":\"r9\",\"name\":\"R\",\"permissions\":{\"user.fly\":\"allow\"}}",
+     NULL, 0, LMS_E_INVALID, "permissions"},
+    {"role: unknown permission value", ROLE_CREATE, OWN, SYS,
+     "{\"key\":\"r9\",\"name\":\"R\",\"permissions\":{\"user.view\":\"maybe\"}"
+     "}",
+     NULL, 0, LMS_E_INVALID, "permissions"},
+    {"role: prevent in a definition", ROLE_CREATE, OWN, SYS,
+     "{\"key\":\"r9\",\"name\":\"R\",\"permissions\":{\"user.view\":"
+     "\"prevent\"}}",
+     NULL, 0, LMS_E_INVALID, "permissions"},
+    {"role update: unknown permission", ROLE_UPDATE, OWN, SYS, "reviewer",
+     "{\"user.fly\":\"allow\"}", 0, LMS_E_INVALID, "user.fly"},
+    {"check: unknown permission", CHECK_CALL, OWN, SYS, "user.fly",
+     "user alice", 0, LMS_E_INVALID, "permission"},
+    {"check: unknown resource kind", CHECK_CALL, OWN, SYS, "user.view",
+     "planet alice", 0, LMS_E_INVALID, "resource_kind"},
+    {"explain: unknown permission", EXPLAIN, OWN, SYS, "course.fly",
+     "course basics", 0, LMS_E_INVALID, "permission"},
+    {"explain: unknown resource kind", EXPLAIN, OWN, SYS, "course.view",
+     "courses basics", 0, LMS_E_INVALID, "resource_kind"},
+    {"visible: unknown permission", VISIBLE, OWN, SYS, "user.see", "user", 0,
+     LMS_E_INVALID, "permission"},
+    {"visible: unknown resource kind", VISIBLE, OWN, SYS, "user.view", "people",
+     0, LMS_E_INVALID, "resource_kind"},
+    {"visible: the tenant kind", VISIBLE, OWN, SYS, "user.view", "tenant", 0,
+     LMS_E_INVALID, "kind"},
+    {"override: unknown permission", OVERRIDE_SET, OWN, SYS,
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"tenant\"},"
+     "\"permission\":\"user.fly\",\"value\":\"allow\"}",
+     NULL, 0, LMS_E_INVALID, "permission"},
+    {"override: unknown value", OVERRIDE_SET, OWN, SYS,
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"tenant\"},"
+     "\"permission\":\"user.view\",\"value\":\"deny\"}",
+     NULL, 0, LMS_E_INVALID, "value"},
+    {"assign: unknown role", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"alice\",\"role_key\":\"wizard\"}", NULL, 0,
+     LMS_E_NOT_FOUND, "role_key"},
+    {"assign: unknown user", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"nobody\",\"role_key\":\"learner\"}", NULL, 0,
+     LMS_E_NOT_FOUND, "user_key"},
+    {"assign: unknown scope kind", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"alice\",\"role_key\":\"learner\","
+     "\"scope\":{\"kind\":\"planet\",\"key\":\"x\"}}",
+     NULL, 0, LMS_E_INVALID, "kind"},
+    {"assign: unknown org unit", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"alice\",\"role_key\":\"learner\","
+     "\"scope\":{\"kind\":\"org_unit\",\"key\":\"nowhere\"}}",
+     NULL, 0, LMS_E_NOT_FOUND, "scope"},
+    {"role get: unknown role", ROLE_GET, OWN, SYS, "wizard", NULL, 0,
+     LMS_E_NOT_FOUND, "key"},
+    {"role update: unknown role", ROLE_UPDATE, OWN, SYS, "wizard", "{}", 0,
+     LMS_E_NOT_FOUND, "key"},
+    {"override: unknown role", OVERRIDE_SET, OWN, SYS,
+     "{\"role_key\":\"wizard\",\"scope\":{\"kind\":\"tenant\"},"
+     "\"permission\":\"user.view\",\"value\":\"allow\"}",
+     NULL, 0, LMS_E_NOT_FOUND, "role_key"},
+    {"override clear: none set", OVERRIDE_CLEAR, OWN, SYS,
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"tenant\"},"
+     "\"permission\":\"user.view\"}",
+     NULL, 0, LMS_E_NOT_FOUND, "permission"},
+    {"unassign: unknown id", ROLE_UNASSIGN, OWN, SYS, "999999", NULL, 0,
+     LMS_E_NOT_FOUND, "assignment_id"},
+    {"check: unknown user", CHECK_CALL, OWN, SYS, "user.view", "user nobody", 0,
+     LMS_E_NOT_FOUND, "resource"},
+    {"check: unknown tenant", CHECK_CALL, MISSING, SYS, "user.view", "tenant",
+     0, LMS_E_NOT_FOUND, "tenant"},
+
+    /* Access control: another tenant's scopes and records. */
+    {"assign: other tenant's org unit", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"alice\",\"role_key\":\"learner\","
+     "\"scope\":{\"kind\":\"org_unit\",\"key\":\"gunit\"}}",
+     NULL, 0, LMS_E_NOT_FOUND, "scope"},
+    {"assign: other tenant's course", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"alice\",\"role_key\":\"learner\","
+     "\"scope\":{\"kind\":\"course\",\"key\":\"gcourse\"}}",
+     NULL, 0, LMS_E_NOT_FOUND, "scope"},
+    {"assign: other tenant's user", ROLE_ASSIGN, OTHER, SYS,
+     "{\"user_key\":\"alice\",\"role_key\":\"learner\"}", NULL, 0,
+     LMS_E_NOT_FOUND, "user_key"},
+    {"assign: other tenant's custom role", ROLE_ASSIGN, OTHER, SYS,
+     "{\"user_key\":\"gus\",\"role_key\":\"reviewer\"}", NULL, 0,
+     LMS_E_NOT_FOUND, "role_key"},
+    {"override: other tenant's course", OVERRIDE_SET, OWN, SYS,
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"course\","
+     "\"key\":\"gcourse\"},\"permission\":\"user.view\",\"value\":"
+     "\"prevent\"}",
+     NULL, 0, LMS_E_NOT_FOUND, "scope"},
+    {"role get: other tenant's custom role", ROLE_GET, OTHER, SYS, "reviewer",
+     NULL, 0, LMS_E_NOT_FOUND, "key"},
+    {"role update: other tenant's custom role", ROLE_UPDATE, OTHER, SYS,
+     "reviewer", "{}", 0, LMS_E_NOT_FOUND, "key"},
+    {"unassign: other tenant's assignment", ROLE_UNASSIGN, OTHER, SYS, NULL,
+     NULL, 0, LMS_E_NOT_FOUND, "assignment_id"},
+    {"check: other tenant's user", CHECK_CALL, OTHER, SYS, "user.view",
+     "user alice", 0, LMS_E_NOT_FOUND, "resource"},
+    {"explain: other tenant's course", EXPLAIN, OTHER, SYS, "course.view",
+     "course basics", 0, LMS_E_NOT_FOUND, "resource"},
+    {"role list: unknown tenant", ROLE_LIST, MISSING, SYS, NULL, NULL, 0,
+     LMS_E_NOT_FOUND, "tenant"},
+
+    /* Access control: rules of assignments and roles. */
+    {"assign: deprovisioned user", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"gone\",\"role_key\":\"learner\"}", NULL, 0, LMS_E_INVALID,
+     "user_key"},
+    {"assign: empty window", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"alice\",\"role_key\":\"learner\","
+     "\"valid_from\":\"2026-06-01T00:00:00.000Z\","
+     "\"valid_until\":\"2026-06-01T00:00:00.000Z\"}",
+     NULL, 0, LMS_E_INVALID, "valid_until"},
+    {"assign: bad timestamp", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"alice\",\"role_key\":\"learner\","
+     "\"valid_from\":\"yesterday\"}",
+     NULL, 0, LMS_E_INVALID, "valid_from"},
+    {"role: name 257 bytes", ROLE_CREATE, OWN, SYS, role_name_257, NULL, 0,
+     LMS_E_INVALID, "name"},
+    {"role: key 129 bytes", ROLE_CREATE, OWN, SYS, role_key_129, NULL, 0,
+     LMS_E_INVALID, "key"},
+    {"role: empty name", ROLE_CREATE, OWN, SYS,
+     "{\"key\":\"r9\",\"name\":\"\"}", NULL, 0, LMS_E_INVALID, "name"},
+    {"role: invalid UTF-8 key", ROLE_CREATE, OWN, SYS, kBadUtf8RoleKey, NULL, 0,
+     LMS_E_INVALID, "spec_json"},
+    {"role: taken key", ROLE_CREATE, OWN, SYS,
+     "{\"key\":\"reviewer\",\"name\":\"R\"}", NULL, 0, LMS_E_EXISTS, "key"},
+    {"role: built-in key", ROLE_CREATE, OWN, SYS,
+     "{\"key\":\"tenant_admin\",\"name\":\"R\"}", NULL, 0, LMS_E_EXISTS, "key"},
+    {"role update: built-in role", ROLE_UPDATE, OWN, SYS, "learner",
+     "{\"user.view\":\"allow\"}", 0, LMS_E_CONFLICT, "learner"},
+    {"check: key for the tenant", CHECK_CALL, OWN, SYS, "user.view",
+     "tenant acme", 0, LMS_E_INVALID, "resource_key"},
+    {"check: empty user key", CHECK_CALL, OWN, SYS, "user.view", "user ", 0,
+     LMS_E_INVALID, "resource_key"},
+    {"explain: key for the tenant", EXPLAIN, OWN, SYS, "user.view",
+     "tenant alice", 0, LMS_E_INVALID, "resource_key"},
+
+    /* Access control: malformed JSON, unknown and missing fields. */
+    {"role: malformed JSON", ROLE_CREATE, OWN, SYS, "{\"key\":", NULL, 0,
+     LMS_E_INVALID, "spec_json"},
+    {"role: unknown field", ROLE_CREATE, OWN, SYS,
+     "{\"key\":\"r9\",\"name\":\"R\",\"colour\":\"red\"}", NULL, 0,
+     LMS_E_INVALID, "colour"},
+    {"role: no name", ROLE_CREATE, OWN, SYS, "{\"key\":\"r9\"}", NULL, 0,
+     LMS_E_INVALID, "name"},
+    {"role: permissions array", ROLE_CREATE, OWN, SYS,
+     "{\"key\":\"r9\",\"name\":\"R\",\"permissions\":[\"user.view\"]}", NULL, 0,
+     LMS_E_INVALID, "permissions"},
+    {"role update: malformed JSON", ROLE_UPDATE, OWN, SYS, "reviewer", "{\"a\"",
+     0, LMS_E_INVALID, "permissions_json"},
+    {"role update: value number", ROLE_UPDATE, OWN, SYS, "reviewer",
+     "{\"user.view\":1}", 0, LMS_E_INVALID, "user.view"},
+    {"assign: malformed JSON", ROLE_ASSIGN, OWN, SYS, "{\"user_key\"", NULL, 0,
+     LMS_E_INVALID, "assignment_json"},
+    {"assign: unknown field", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"alice\",\"role_key\":\"learner\",\"expires\":1}", NULL, 0,
+     LMS_E_INVALID, "expires"},
+    {"assign: no role_key", ROLE_ASSIGN, OWN, SYS, "{\"user_key\":\"alice\"}",
+     NULL, 0, LMS_E_INVALID, "role_key"},
+    {"assign: unknown scope field", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"alice\",\"role_key\":\"learner\","
+     "\"scope\":{\"kind\":\"tenant\",\"depth\":1}}",
+     NULL, 0, LMS_E_INVALID, "depth"},
+    {"assign: org unit scope without key", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"alice\",\"role_key\":\"learner\","
+     "\"scope\":{\"kind\":\"org_unit\"}}",
+     NULL, 0, LMS_E_INVALID, "key"},
+    {"assignment list: unknown field", ASSIGNMENT_LIST, OWN, SYS,
+     "{\"sort\":\"id\"}", NULL, 0, LMS_E_INVALID, "sort"},
+    {"assignment list: malformed query", ASSIGNMENT_LIST, OWN, SYS, "[", NULL,
+     0, LMS_E_INVALID, "query_json"},
+    {"override: malformed JSON", OVERRIDE_SET, OWN, SYS, "{", NULL, 0,
+     LMS_E_INVALID, "override_json"},
+    {"override: unknown field", OVERRIDE_SET, OWN, SYS,
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"tenant\"},"
+     "\"permission\":\"user.view\",\"value\":\"allow\",\"reason\":\"x\"}",
+     NULL, 0, LMS_E_INVALID, "reason"},
+    {"override: no value", OVERRIDE_SET, OWN, SYS,
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"tenant\"},"
+     "\"permission\":\"user.view\"}",
+     NULL, 0, LMS_E_INVALID, "value"},
+    {"override clear: value given", OVERRIDE_CLEAR, OWN, SYS,
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"tenant\"},"
+     "\"permission\":\"user.view\",\"value\":\"allow\"}",
+     NULL, 0, LMS_E_INVALID, "value"},
+    {"override clear: unknown field", OVERRIDE_CLEAR, OWN, SYS,
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"tenant\"},"
+     "\"permission\":\"user.view\",\"why\":\"x\"}",
+     NULL, 0, LMS_E_INVALID, "why"},
+    {"override clear: no permission", OVERRIDE_CLEAR, OWN, SYS,
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"tenant\"}}", NULL, 0,
+     LMS_E_INVALID, "permission"},
+    {"override clear: malformed JSON", OVERRIDE_CLEAR, OWN, SYS, "nope", NULL,
+     0, LMS_E_INVALID, "override_json"},
+    {"override clear: array", OVERRIDE_CLEAR, OWN, SYS, "[]", NULL, 0,
+     LMS_E_INVALID, "override"},
+
+    /* Access control: actors without the permission. */
+    {"actor: plain user creates a role", ROLE_CREATE, OWN, "alice",
+     "{\"key\":\"r9\",\"name\":\"R\"}", NULL, 0, LMS_E_DENIED, "role.manage"},
+    {"actor: plain user assigns themself", ROLE_ASSIGN, OWN, "alice",
+     "{\"user_key\":\"alice\",\"role_key\":\"tenant_admin\"}", NULL, 0,
+     LMS_E_DENIED, "role.assign"},
+    {"actor: plain user unassigns", ROLE_UNASSIGN, OWN, "alice", NULL, NULL, 0,
+     LMS_E_DENIED, "role.assign"},
+    {"actor: plain user sets an override", OVERRIDE_SET, OWN, "alice",
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"tenant\"},"
+     "\"permission\":\"user.manage\",\"value\":\"allow\"}",
+     NULL, 0, LMS_E_DENIED, "role.manage"},
+    {"actor: plain user updates a role", ROLE_UPDATE, OWN, "alice", "reviewer",
+     "{\"user.manage\":\"allow\"}", 0, LMS_E_DENIED, "role.manage"},
+    {"check: empty subject", CHECK_CALL, OWN, "", "user.view", "user alice", 0,
+     LMS_E_INVALID, "actor"},
+
+    /* Access control: NULL handle and NULL pointers. */
+    {"NULL engine: role create", ROLE_CREATE, OWN, SYS,
+     "{\"key\":\"r9\",\"name\":\"R\"}", NULL, NULL_ENGINE, LMS_E_MISUSE,
+     "engine"},
+    {"NULL engine: role update", ROLE_UPDATE, OWN, SYS, "reviewer", "{}",
+     NULL_ENGINE, LMS_E_MISUSE, "engine"},
+    {"NULL engine: role get", ROLE_GET, OWN, SYS, "reviewer", NULL, NULL_ENGINE,
+     LMS_E_MISUSE, "engine"},
+    {"NULL engine: role list", ROLE_LIST, OWN, SYS, NULL, NULL, NULL_ENGINE,
+     LMS_E_MISUSE, "engine"},
+    {"NULL engine: assign", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"alice\",\"role_key\":\"learner\"}", NULL, NULL_ENGINE,
+     LMS_E_MISUSE, "engine"},
+    {"NULL engine: unassign", ROLE_UNASSIGN, OWN, SYS, NULL, NULL, NULL_ENGINE,
+     LMS_E_MISUSE, "engine"},
+    {"NULL engine: assignment list", ASSIGNMENT_LIST, OWN, SYS, NULL, NULL,
+     NULL_ENGINE, LMS_E_MISUSE, "engine"},
+    {"NULL engine: override set", OVERRIDE_SET, OWN, SYS,
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"tenant\"},"
+     "\"permission\":\"user.view\",\"value\":\"allow\"}",
+     NULL, NULL_ENGINE, LMS_E_MISUSE, "engine"},
+    {"NULL engine: override clear", OVERRIDE_CLEAR, OWN, SYS,
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"tenant\"},"
+     "\"permission\":\"user.view\"}",
+     NULL, NULL_ENGINE, LMS_E_MISUSE, "engine"},
+    {"NULL engine: override list", OVERRIDE_LIST, OWN, SYS, NULL, NULL,
+     NULL_ENGINE, LMS_E_MISUSE, "engine"},
+    {"NULL engine: check", CHECK_CALL, OWN, SYS, "user.view", "user alice",
+     NULL_ENGINE, LMS_E_MISUSE, "engine"},
+    {"NULL engine: explain", EXPLAIN, OWN, SYS, "user.view", "user alice",
+     NULL_ENGINE, LMS_E_MISUSE, "engine"},
+    {"NULL engine: visible", VISIBLE, OWN, SYS, "user.view", "user",
+     NULL_ENGINE, LMS_E_MISUSE, "engine"},
+    {"NULL actor: role create", ROLE_CREATE, OWN, NULL,
+     "{\"key\":\"r9\",\"name\":\"R\"}", NULL, 0, LMS_E_MISUSE, "actor"},
+    {"NULL actor: role update", ROLE_UPDATE, OWN, NULL, "reviewer", "{}", 0,
+     LMS_E_MISUSE, "actor"},
+    {"NULL actor: role get", ROLE_GET, OWN, NULL, "reviewer", NULL, 0,
+     LMS_E_MISUSE, "actor"},
+    {"NULL actor: role list", ROLE_LIST, OWN, NULL, NULL, NULL, 0, LMS_E_MISUSE,
+     "actor"},
+    {"NULL actor: assign", ROLE_ASSIGN, OWN, NULL,
+     "{\"user_key\":\"alice\",\"role_key\":\"learner\"}", NULL, 0, LMS_E_MISUSE,
+     "actor"},
+    {"NULL actor: unassign", ROLE_UNASSIGN, OWN, NULL, NULL, NULL, 0,
+     LMS_E_MISUSE, "actor"},
+    {"NULL actor: assignment list", ASSIGNMENT_LIST, OWN, NULL, NULL, NULL, 0,
+     LMS_E_MISUSE, "actor"},
+    {"NULL actor: override set", OVERRIDE_SET, OWN, NULL,
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"tenant\"},"
+     "\"permission\":\"user.view\",\"value\":\"allow\"}",
+     NULL, 0, LMS_E_MISUSE, "actor"},
+    {"NULL actor: override clear", OVERRIDE_CLEAR, OWN, NULL,
+     "{\"role_key\":\"learner\",\"scope\":{\"kind\":\"tenant\"},"
+     "\"permission\":\"user.view\"}",
+     NULL, 0, LMS_E_MISUSE, "actor"},
+    {"NULL actor: override list", OVERRIDE_LIST, OWN, NULL, NULL, NULL, 0,
+     LMS_E_MISUSE, "actor"},
+    {"NULL subject: check", CHECK_CALL, OWN, NULL, "user.view", "user alice", 0,
+     LMS_E_MISUSE, "subject"},
+    {"NULL subject: explain", EXPLAIN, OWN, NULL, "user.view", "user alice", 0,
+     LMS_E_MISUSE, "subject"},
+    {"NULL subject: visible", VISIBLE, OWN, NULL, "user.view", "user", 0,
+     LMS_E_MISUSE, "subject"},
+    {"NULL role spec", ROLE_CREATE, OWN, SYS, NULL, NULL, 0, LMS_E_MISUSE,
+     "spec_json"},
+    {"NULL role key: update", ROLE_UPDATE, OWN, SYS, NULL, "{}", 0,
+     LMS_E_MISUSE, "key"},
+    {"NULL role permissions", ROLE_UPDATE, OWN, SYS, "reviewer", NULL, 0,
+     LMS_E_MISUSE, "permissions_json"},
+    {"NULL role key: get", ROLE_GET, OWN, SYS, NULL, NULL, 0, LMS_E_MISUSE,
+     "key"},
+    {"NULL assignment", ROLE_ASSIGN, OWN, SYS, NULL, NULL, 0, LMS_E_MISUSE,
+     "assignment_json"},
+    {"NULL override: set", OVERRIDE_SET, OWN, SYS, NULL, NULL, 0, LMS_E_MISUSE,
+     "override_json"},
+    {"NULL override: clear", OVERRIDE_CLEAR, OWN, SYS, NULL, NULL, 0,
+     LMS_E_MISUSE, "override_json"},
+    {"NULL permission: check", CHECK_CALL, OWN, SYS, NULL, "user alice", 0,
+     LMS_E_MISUSE, "permission"},
+    {"NULL permission: explain", EXPLAIN, OWN, SYS, NULL, "user alice", 0,
+     LMS_E_MISUSE, "permission"},
+    {"NULL permission: visible", VISIBLE, OWN, SYS, NULL, "user", 0,
+     LMS_E_MISUSE, "permission"},
+    {"NULL resource kind: check", CHECK_CALL, OWN, SYS, "user.view", NULL, 0,
+     LMS_E_MISUSE, "resource_kind"},
+    {"NULL resource kind: explain", EXPLAIN, OWN, SYS, "user.view", NULL, 0,
+     LMS_E_MISUSE, "resource_kind"},
+    {"NULL resource kind: visible", VISIBLE, OWN, SYS, "user.view", NULL, 0,
+     LMS_E_MISUSE, "resource_kind"},
+    {"NULL resource key: check", CHECK_CALL, OWN, SYS, "user.view", "user", 0,
+     LMS_E_MISUSE, "resource_key"},
+    {"NULL resource key: explain", EXPLAIN, OWN, SYS, "course.view", "course",
+     0, LMS_E_MISUSE, "resource_key"},
+    {"NULL out: role create", ROLE_CREATE, OWN, SYS,
+     "{\"key\":\"r9\",\"name\":\"R\"}", NULL, NULL_OUT, LMS_E_MISUSE,
+     "out_json"},
+    {"NULL out: role update", ROLE_UPDATE, OWN, SYS, "reviewer",
+     "{\"course.view\":\"allow\"}", NULL_OUT, LMS_E_MISUSE, "out_json"},
+    {"NULL out: role get", ROLE_GET, OWN, SYS, "reviewer", NULL, NULL_OUT,
+     LMS_E_MISUSE, "out_json"},
+    {"NULL out: role list", ROLE_LIST, OWN, SYS, NULL, NULL, NULL_OUT,
+     LMS_E_MISUSE, "out_json"},
+    {"NULL out: assign", ROLE_ASSIGN, OWN, SYS,
+     "{\"user_key\":\"alice\",\"role_key\":\"learner\"}", NULL, NULL_OUT,
+     LMS_E_MISUSE, "out_json"},
+    {"NULL out: assignment list", ASSIGNMENT_LIST, OWN, SYS, NULL, NULL,
+     NULL_OUT, LMS_E_MISUSE, "out_json"},
+    {"NULL out: override list", OVERRIDE_LIST, OWN, SYS, NULL, NULL, NULL_OUT,
+     LMS_E_MISUSE, "out_json"},
+    {"NULL out: check", CHECK_CALL, OWN, SYS, "user.view", "user alice",
+     NULL_OUT, LMS_E_MISUSE, "out_allowed"},
+    {"NULL out: explain", EXPLAIN, OWN, SYS, "user.view", "user alice",
+     NULL_OUT, LMS_E_MISUSE, "out_json"},
+    {"NULL out: visible", VISIBLE, OWN, SYS, "user.view", "user", NULL_OUT,
+     LMS_E_MISUSE, "out_json"},
 };
 
 /* Writes {"<field>":"<n times c>"<rest>} into `buffer`. */
@@ -373,12 +728,16 @@ static void make_inputs(void) {
             ",\"key\":\"c9\"");
   oversized(orgunit_name_257, sizeof orgunit_name_257, "name", 257,
             ",\"key\":\"o9\"");
+  oversized(role_name_257, sizeof role_name_257, "name", 257,
+            ",\"key\":\"r9\"");
+  oversized(role_key_129, sizeof role_key_129, "key", 129, ",\"name\":\"R\"");
 }
 
 struct fixture {
   lms_engine* engine;
   int64_t own;
   int64_t other;
+  int64_t assignment; /* bob's, in the first tenant */
 };
 
 /* Requires `status` to be LMS_OK and frees `*out`. Takes the address
@@ -390,8 +749,11 @@ static void add(lms_status status, char** out) {
 }
 
 /* Two tenants; the first holds org units root > mid > leaf, the user
- * alice in leaf and the courses basics <- advanced (published). The second
- * is empty. */
+ * alice in leaf (who holds no role), bob (an instructor of basics), gone
+ * (deprovisioned), the courses basics <- advanced (published) and the
+ * custom role reviewer. The second holds the org unit gunit, the course
+ * gcourse and the user gus, and no user, course or org unit of the
+ * first's keys. */
 static struct fixture make_fixture(const char* location, const char* options) {
   struct fixture f;
   char* out = NULL;
@@ -424,6 +786,36 @@ static struct fixture make_fixture(const char* location, const char* options) {
                         &out),
       &out);
   add(lms_course_publish(f.engine, SYS, f.own, "advanced", &out), &out);
+  add(lms_user_create(f.engine, SYS, f.own,
+                      "{\"key\":\"bob\",\"display_name\":\"Bob\"}", &out),
+      &out);
+  add(lms_user_create(f.engine, SYS, f.own,
+                      "{\"key\":\"gone\",\"display_name\":\"Gone\","
+                      "\"status\":\"deprovisioned\"}",
+                      &out),
+      &out);
+  add(lms_role_create(f.engine, SYS, f.own,
+                      "{\"key\":\"reviewer\",\"name\":\"Reviewer\","
+                      "\"permissions\":{\"course.view\":\"allow\"}}",
+                      &out),
+      &out);
+  CHECK_OK(
+      lms_role_assign(f.engine, SYS, f.own,
+                      "{\"user_key\":\"bob\",\"role_key\":\"instructor\","
+                      "\"scope\":{\"kind\":\"course\",\"key\":\"basics\"}}",
+                      &out));
+  f.assignment = json_int(out, "id");
+  lms_free(out);
+  out = NULL;
+  add(lms_orgunit_create(f.engine, SYS, f.other,
+                         "{\"key\":\"gunit\",\"name\":\"G\"}", &out),
+      &out);
+  add(lms_course_create(f.engine, SYS, f.other,
+                        "{\"key\":\"gcourse\",\"title\":\"G\"}", &out),
+      &out);
+  add(lms_user_create(f.engine, SYS, f.other,
+                      "{\"key\":\"gus\",\"display_name\":\"Gus\"}", &out),
+      &out);
   return f;
 }
 
@@ -463,12 +855,31 @@ static char* snapshot(const struct fixture* f) {
         &state,
         lms_course_list(f->engine, SYS, tenants[i], "{\"limit\":1000}", &out),
         &out);
+    append(&state, lms_role_list(f->engine, SYS, tenants[i], &out), &out);
+    append(&state, lms_assignment_list(f->engine, SYS, tenants[i], NULL, &out),
+           &out);
+    append(&state, lms_override_list(f->engine, SYS, tenants[i], &out), &out);
   }
   return state;
 }
 
+/* Splits "<kind> <key>" (see struct bad_case) into `kind` and `*key`,
+ * which is NULL when there is no space. */
+static void split_resource(const char* resource, char* kind, size_t size,
+                           const char** key) {
+  const char* space;
+  *key = NULL;
+  if (resource == NULL) return;
+  space = strchr(resource, ' ');
+  CHECK(strlen(resource) < size);
+  strcpy(kind, resource);
+  if (space == NULL) return;
+  kind[space - resource] = '\0';
+  *key = space + 1;
+}
+
 static lms_status run_case(const struct fixture* f, const struct bad_case* c,
-                           char** out, lms_engine** opened) {
+                           char** out, lms_engine** opened, int* allowed) {
   lms_engine* engine = (c->flags & NULL_ENGINE) ? NULL : f->engine;
   char** out_json = (c->flags & NULL_OUT) ? NULL : out;
   const int64_t tenant = c->tenant == OWN     ? f->own
@@ -476,6 +887,13 @@ static lms_status run_case(const struct fixture* f, const struct bad_case* c,
                                               : INT64_C(999999);
   const char* data = c->input;
   const size_t len = data == NULL ? 0 : strlen(data);
+  char kind_buffer[64];
+  const char* kind = c->input == NULL ? NULL : kind_buffer;
+  const char* resource_key = NULL;
+  const int64_t assignment =
+      c->key == NULL ? f->assignment : (int64_t)strtoll(c->key, NULL, 10);
+  if (c->call == CHECK_CALL || c->call == EXPLAIN)
+    split_resource(c->input, kind_buffer, sizeof kind_buffer, &resource_key);
   switch (c->call) {
     case TENANT_CREATE:
       return lms_tenant_create(engine, c->actor, c->key, out_json);
@@ -518,6 +936,35 @@ static lms_status run_case(const struct fixture* f, const struct bad_case* c,
     case ENGINE_OPEN:
       return lms_engine_open(NULL, c->key,
                              (c->flags & NULL_OUT) ? NULL : opened);
+    case ROLE_CREATE:
+      return lms_role_create(engine, c->actor, tenant, c->key, out_json);
+    case ROLE_UPDATE:
+      return lms_role_update(engine, c->actor, tenant, c->key, c->input,
+                             out_json);
+    case ROLE_GET:
+      return lms_role_get(engine, c->actor, tenant, c->key, out_json);
+    case ROLE_LIST:
+      return lms_role_list(engine, c->actor, tenant, out_json);
+    case ROLE_ASSIGN:
+      return lms_role_assign(engine, c->actor, tenant, c->key, out_json);
+    case ROLE_UNASSIGN:
+      return lms_role_unassign(engine, c->actor, tenant, assignment);
+    case ASSIGNMENT_LIST:
+      return lms_assignment_list(engine, c->actor, tenant, c->key, out_json);
+    case OVERRIDE_SET:
+      return lms_override_set(engine, c->actor, tenant, c->key);
+    case OVERRIDE_CLEAR:
+      return lms_override_clear(engine, c->actor, tenant, c->key);
+    case OVERRIDE_LIST:
+      return lms_override_list(engine, c->actor, tenant, out_json);
+    case CHECK_CALL:
+      return lms_check(engine, c->actor, tenant, c->key, kind, resource_key,
+                       (c->flags & NULL_OUT) ? NULL : allowed);
+    case EXPLAIN:
+      return lms_explain(engine, c->actor, tenant, c->key, kind, resource_key,
+                         out_json);
+    case VISIBLE:
+      return lms_visible(engine, c->actor, tenant, c->key, c->input, out_json);
   }
   return LMS_E_USER; /* Unreachable: every call is handled above. */
 }
@@ -532,7 +979,8 @@ static void run_table(const char* location, const char* options) {
     char* after;
     char* out = &sentinel;
     lms_engine* opened = (lms_engine*)&sentinel;
-    const lms_status status = run_case(&f, c, &out, &opened);
+    int allowed = -1;
+    const lms_status status = run_case(&f, c, &out, &opened, &allowed);
     if (status != c->status || strstr(lms_last_error(), c->part) == NULL) {
       fprintf(stderr,
               "case \"%s\" (%s): returned %s, expected %s with a message "
@@ -542,8 +990,22 @@ static void run_table(const char* location, const char* options) {
       CHECK(0);
     }
     /* A failure resets the out-parameter it was given. */
-    if (!(c->flags & NULL_OUT))
-      CHECK(c->call == ENGINE_OPEN ? opened == NULL : out == NULL);
+    if (!(c->flags & NULL_OUT)) {
+      switch (c->call) {
+        case ENGINE_OPEN:
+          CHECK(opened == NULL);
+          break;
+        case CHECK_CALL:
+          CHECK(allowed == 0);
+          break;
+        case ROLE_UNASSIGN:
+        case OVERRIDE_SET:
+        case OVERRIDE_CLEAR:
+          break; /* no out-parameter */
+        default:
+          CHECK(out == NULL);
+      }
+    }
     after = snapshot(&f);
     if (strcmp(before, after) != 0) {
       fprintf(stderr, "case \"%s\" changed the database:\n%s\nbecame\n%s\n",
@@ -601,14 +1063,37 @@ static void test_sql_metacharacters(const char* location, const char* options) {
                          "{\"attributes\":{\"note\":\"' OR '1'='1\"}}", &out));
   CHECK(count_of(out, "\"key\":") == 1);
   lms_free(out);
+  /* Every key sorts after "'": alice, bob, gone and o'brien. */
   CHECK_OK(
       lms_user_list(f.engine, SYS, f.own, "{\"after\":\"' OR 1=1 --\"}", &out));
-  CHECK(count_of(out, "\"key\":") == 2);
+  CHECK(count_of(out, "\"key\":") == 4);
   lms_free(out);
   CHECK_OK(lms_user_list(f.engine, SYS, f.own,
                          "{\"org_unit\":\"x'); DROP TABLE org_units;--\"}",
                          &out));
   CHECK(count_of(out, "\"key\":") == 1);
+  lms_free(out);
+
+  /* Roles and assignments too. */
+  add(lms_role_create(f.engine, SYS, f.own,
+                      "{\"key\":\"r'); DROP TABLE roles;--\","
+                      "\"name\":\"%' OR 1=1\"}",
+                      &out),
+      &out);
+  add(lms_role_assign(f.engine, SYS, f.own,
+                      "{\"user_key\":\"o'brien\\\"; DELETE FROM users;--\","
+                      "\"role_key\":\"r'); DROP TABLE roles;--\"}",
+                      &out),
+      &out);
+  CHECK_OK(
+      lms_role_get(f.engine, SYS, f.own, "r'); DROP TABLE roles;--", &out));
+  CHECK_CONTAINS(out, "\"name\":\"%' OR 1=1\"");
+  lms_free(out);
+  CHECK_STATUS(LMS_E_NOT_FOUND, lms_role_get(f.engine, SYS, f.own, "%", &out));
+  CHECK_OK(lms_assignment_list(f.engine, SYS, f.own,
+                               "{\"role_key\":\"r'); DROP TABLE roles;--\"}",
+                               &out));
+  CHECK(count_of(out, "\"user_key\":") == 1);
   lms_free(out);
 
   /* Every table is still there. */

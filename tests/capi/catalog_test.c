@@ -197,14 +197,29 @@ static void test_list(void) {
   CHECK(out == NULL);
 }
 
+/* A user without a role sees no course; the learner role at the tenant
+ * lets them read every course and change none. */
 static void test_user_actor(void) {
   char* out = NULL;
+  int64_t seq;
   CHECK_OK(lms_user_create(engine, LMS_ACTOR_SYSTEM, acme,
                            "{\"key\":\"lee\",\"display_name\":\"Lee\"}", &out));
   lms_free(out);
+  CHECK_STATUS(LMS_E_DENIED, lms_course_get(engine, "lee", acme, "a", &out));
+  CHECK(out == NULL);
+  CHECK_OK(lms_course_list(engine, "lee", acme, NULL, &out));
+  CHECK(count_of(out, "\"key\":") == 0);
+  lms_free(out);
+
+  CHECK_OK(lms_role_assign(engine, LMS_ACTOR_SYSTEM, acme,
+                           "{\"user_key\":\"lee\",\"role_key\":\"learner\"}",
+                           &out));
+  lms_free(out);
+  seq = last_event_seq(engine, acme);
   CHECK_OK(lms_course_get(engine, "lee", acme, "a", &out));
   lms_free(out);
   CHECK_OK(lms_course_list(engine, "lee", acme, NULL, &out));
+  CHECK_CONTAINS(out, "\"key\":\"a\"");
   lms_free(out);
   CHECK_STATUS(LMS_E_DENIED,
                lms_course_create(engine, "lee", acme,
@@ -216,6 +231,7 @@ static void test_user_actor(void) {
   CHECK_STATUS(LMS_E_DENIED,
                lms_course_archive(engine, "lee", acme, "a", &out));
   CHECK(out == NULL);
+  CHECK(last_event_seq(engine, acme) == seq);
 }
 
 static void test_events(void) {

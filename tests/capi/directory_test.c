@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0
  *
  * Tenants, org units and users through the C ABI: the happy paths, the
- * filters and paging of lms_user_list, tenant isolation, the read-only
- * rights of a user actor, and the events every change appends.
+ * filters and paging of lms_user_list, tenant isolation, the events every
+ * change appends, and what a user actor may read with and without a role.
  */
 
 #include <stdio.h>
@@ -268,15 +268,48 @@ static void test_tenant_isolation(void) {
   lms_free(out);
 }
 
-/* An active user of the tenant may read, not write. */
+/* A user without a role reads their own record and, as a manager, those
+ * of the people below them; the auditor role at the tenant lets them read
+ * every record and the event feed, and still change none. */
 static void test_user_actor(void) {
   char* out = NULL;
+  char keys[256];
+  int64_t seq;
+
+  CHECK_OK(lms_user_get(engine, "alice", acme, "alice", &out));
+  lms_free(out);
+  CHECK_OK(lms_user_get(engine, "alice", acme, "bob", &out));
+  lms_free(out);
+  CHECK_STATUS(LMS_E_DENIED,
+               lms_user_get(engine, "alice", acme, "carol", &out));
+  CHECK_STATUS(LMS_E_DENIED,
+               lms_orgunit_get(engine, "alice", acme, "eng", &out));
+  CHECK_STATUS(LMS_E_DENIED,
+               lms_event_list(engine, "alice", acme, 0, 10, &out));
+  CHECK(out == NULL);
+  /* A list filters instead of failing. */
+  CHECK_OK(lms_user_list(engine, "alice", acme, NULL, &out));
+  record_keys(out, keys, sizeof keys);
+  CHECK_STR_EQ(keys, "alice,bob");
+  lms_free(out);
+
+  CHECK_OK(lms_role_assign(engine, LMS_ACTOR_SYSTEM, acme,
+                           "{\"user_key\":\"alice\",\"role_key\":\"auditor\"}",
+                           &out));
+  lms_free(out);
+  seq = last_event_seq(engine, acme);
+
   CHECK_OK(lms_user_get(engine, "alice", acme, "carol", &out));
   CHECK_CONTAINS(out, "\"key\":\"carol\"");
   lms_free(out);
   CHECK_OK(lms_user_list(engine, "alice", acme, NULL, &out));
+  record_keys(out, keys, sizeof keys);
+  CHECK_STR_EQ(keys, "alice,bob,carol,dave");
   lms_free(out);
   CHECK_OK(lms_orgunit_get(engine, "alice", acme, "eng", &out));
+  lms_free(out);
+  /* Auditors read the audit trail. */
+  CHECK_OK(lms_event_list(engine, "alice", acme, 0, 10, &out));
   lms_free(out);
 
   CHECK_STATUS(
@@ -295,8 +328,6 @@ static void test_user_actor(void) {
   CHECK_STATUS(LMS_E_DENIED,
                lms_tenant_create(engine, "alice",
                                  "{\"key\":\"initech\",\"name\":\"I\"}", &out));
-  CHECK_STATUS(LMS_E_DENIED,
-               lms_event_list(engine, "alice", acme, 0, 10, &out));
   CHECK(out == NULL);
 
   /* Suspended users, strangers and users of another tenant hold nothing. */
@@ -308,6 +339,9 @@ static void test_user_actor(void) {
   CHECK_ERROR(LMS_E_INVALID, "actor",
               lms_user_get(engine, "", acme, "alice", &out));
   CHECK(out == NULL);
+
+  /* The refused calls wrote nothing. */
+  CHECK(last_event_seq(engine, acme) == seq);
 }
 
 static void test_events(void) {
@@ -347,8 +381,9 @@ int main(void) {
   test_users();
   test_user_list();
   test_tenant_isolation();
-  test_user_actor();
+  /* Before test_user_actor, whose role assignment appends an event. */
   test_events();
+  test_user_actor();
   lms_engine_destroy(engine);
   puts("directory_test: ok");
   return EXIT_SUCCESS;

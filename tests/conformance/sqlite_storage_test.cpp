@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // What only the SQLite backend promises, beyond the conformance suite:
-// durability across reopening, the schema version check, WAL mode, and
-// readers running beside a writer. Raw sqlite3 calls inspect and tamper
-// with the file. Each test owns its files; the concurrency test runs two
-// threads of its own.
+// durability across reopening, the schema version check and forward
+// migration, WAL mode, and readers running beside a writer. Raw sqlite3 calls
+// inspect and tamper with the file. Each test owns its files; the concurrency
+// test runs two threads of its own.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -41,6 +41,120 @@ std::string RawQuery(const std::string& path, const std::string& sql) {
   sqlite3_finalize(stmt);
   sqlite3_close(db);
   return result;
+}
+
+// Runs `sql` (any number of statements) on the file through a raw
+// connection.
+void RawExec(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+      << (error != nullptr ? error : "");
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
+// The schema exactly as the first release created it, kept here frozen: a
+// database that release wrote is what a migration starts from, whatever
+// the library's own migrations turn into later.
+constexpr const char* kSchemaVersion1 = R"sql(
+CREATE TABLE tenants (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE org_units (
+  tenant_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  parent TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, key),
+  FOREIGN KEY (tenant_id, parent) REFERENCES org_units (tenant_id, key)
+) WITHOUT ROWID;
+CREATE INDEX org_units_by_parent ON org_units (tenant_id, parent);
+
+CREATE TABLE users (
+  tenant_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  org_unit TEXT,
+  manager_key TEXT NOT NULL,
+  hire_date INTEGER,
+  attributes TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, key),
+  FOREIGN KEY (tenant_id, org_unit) REFERENCES org_units (tenant_id, key)
+) WITHOUT ROWID;
+CREATE INDEX users_by_org_unit ON users (tenant_id, org_unit);
+CREATE INDEX users_by_manager ON users (tenant_id, manager_key);
+
+CREATE TABLE courses (
+  tenant_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  activities TEXT NOT NULL,
+  recertification_days INTEGER,
+  default_due_days INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, key)
+) WITHOUT ROWID;
+
+CREATE TABLE course_prerequisites (
+  tenant_id INTEGER NOT NULL,
+  course_key TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  prerequisite_key TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, course_key, position),
+  FOREIGN KEY (tenant_id, course_key) REFERENCES courses (tenant_id, key)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  tenant_id INTEGER NOT NULL,
+  time INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  type TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  payload TEXT NOT NULL
+);
+CREATE INDEX events_by_tenant ON events (tenant_id, seq);
+)sql";
+
+// A version-1 database with a few rows in it.
+void WriteVersionOneDatabase(const std::string& path) {
+  RawExec(path, std::string{kSchemaVersion1} + R"sql(
+INSERT INTO tenants (id, key, name, created_at)
+  VALUES (1, 'acme', 'Acme', 1767225600000);
+INSERT INTO org_units (tenant_id, key, name, parent, created_at, updated_at)
+  VALUES (1, 'eng', 'Engineering', NULL, 1767225600000, 1767225600001);
+INSERT INTO users (tenant_id, key, display_name, email, org_unit,
+                   manager_key, hire_date, attributes, status, created_at,
+                   updated_at)
+  VALUES (1, 'boss', 'Boss', '', 'eng', '', NULL, '{}', 'active',
+          1767225600000, 1767225600001),
+         (1, 'u1', 'User One', 'u1@example.com', 'eng', 'boss', 20000,
+          '{"level":3}', 'suspended', 1767225600000, 1767225600001);
+INSERT INTO courses (tenant_id, key, title, description, version, status,
+                     activities, recertification_days, default_due_days,
+                     created_at, updated_at)
+  VALUES (1, 'safety', 'Safety', '', 1, 'published', '[]', NULL, 30,
+          1767225600000, 1767225600001);
+INSERT INTO events (tenant_id, time, actor, type, subject, payload)
+  VALUES (1, 1767225600005, '@system', 'user.created', 'u1', '{}');
+PRAGMA user_version = 1;
+)sql");
 }
 
 class SqliteStorageTest : public ::testing::Test {
@@ -88,6 +202,62 @@ TEST_F(SqliteStorageTest, NewerSchemaVersionIsRefused) {
   }
   // Refusing changed nothing.
   EXPECT_EQ(RawQuery(Path(), "PRAGMA user_version"), std::to_string(newer));
+}
+
+TEST_F(SqliteStorageTest, VersionOneDatabaseMigratesForward) {
+  WriteVersionOneDatabase(Path());
+  auto storage = open_sqlite(Path());
+  EXPECT_EQ(RawQuery(Path(), "PRAGMA user_version"),
+            std::to_string(sqlite_schema_version()));
+  EXPECT_EQ(sqlite_schema_version(), 2);
+  std::int64_t id = 0;
+  {
+    auto tx = storage->begin(TransactionMode::write);
+    EXPECT_EQ(tx->directory().find_tenant_by_key("acme")->id, 1);
+    tx->access().insert_role(
+        1,
+        MakeRole("coach", {{Permission::user_view, PermissionValue::allow}}));
+    id = tx->access().insert_assignment(
+        1, MakeAssignment("u1", "coach", Scope::org_unit("eng")));
+    tx->access().put_override(
+        1, {"coach", Scope::org_unit("eng"), Permission::user_view,
+            PermissionValue::prevent});
+    tx->commit();
+  }
+  auto tx = storage->begin(TransactionMode::read);
+  const auto user = tx->directory().find_user(1, "u1");
+  ASSERT_TRUE(user);
+  EXPECT_EQ(user->display_name, "User One");
+  EXPECT_EQ(user->manager_key, "boss");
+  EXPECT_EQ(user->attributes, Json({{"level", 3}}));
+  EXPECT_EQ(user->status, UserStatus::suspended);
+  EXPECT_THAT(tx->directory().manager_chain(1, "u1"), ElementsAre("boss"));
+  EXPECT_EQ(tx->catalog().find_course(1, "safety")->default_due_days, 30);
+  EXPECT_EQ(tx->events().events_after(1, 0, 10).size(), 1u);
+  EXPECT_EQ(Describe(tx->access().find_role(1, "coach")),
+            Describe(MakeRole(
+                "coach", {{Permission::user_view, PermissionValue::allow}})));
+  EXPECT_EQ(tx->access().find_assignment(1, id)->user_key, "u1");
+  EXPECT_EQ(tx->access().list_overrides(1).size(), 1u);
+}
+
+TEST_F(SqliteStorageTest, FailedMigrationChangesNothing) {
+  WriteVersionOneDatabase(Path());
+  // A table in the way of version 2 makes its migration fail half-way.
+  RawExec(Path(), "CREATE TABLE overrides (x INTEGER)");
+  try {
+    open_sqlite(Path());
+    FAIL() << "migrated over a conflicting table";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::storage);
+  }
+  EXPECT_EQ(RawQuery(Path(), "PRAGMA user_version"), "1");
+  EXPECT_EQ(RawQuery(Path(),
+                     "SELECT count(*) FROM sqlite_schema WHERE name "
+                     "IN ('roles', 'assignments')"),
+            "0");
+  EXPECT_EQ(RawQuery(Path(), "SELECT display_name FROM users WHERE key = 'u1'"),
+            "User One");
 }
 
 TEST_F(SqliteStorageTest, FileThatIsNotADatabaseIsAStorageError) {

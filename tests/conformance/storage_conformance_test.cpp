@@ -3,16 +3,18 @@
 // The storage conformance suite: one set of cases, written once, that every
 // backend must pass -- SQLite on a file and in memory, the memory backend,
 // and a StorageWrapper over the memory backend. A backend is done when it
-// passes. Single-threaded; each test owns a fresh storage.
+// passes. This file holds the directory, catalog, event and transaction
+// cases and instantiates the suite over the backends; the access-control
+// cases are in access_conformance_test.cpp. Single-threaded; each test owns
+// a fresh storage.
+
+#include "conformance/storage_conformance.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <functional>
 #include <memory>
-#include <ostream>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 #include "conformance/storage_test_support.hpp"
@@ -25,107 +27,6 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-// A StorageWrapper that owns the memory backend it wraps. The owner is a
-// base listed first, so the backend exists before the wrapper binds to it.
-struct OwnedTarget {
-  std::unique_ptr<Storage> owned = make_memory_storage();
-};
-class WrappedMemoryStorage final : private OwnedTarget, public StorageWrapper {
- public:
-  WrappedMemoryStorage() : StorageWrapper(*owned) {}
-};
-
-struct Backend {
-  std::string name;
-  // Opens a fresh, empty storage; files go into `dir`.
-  std::function<std::unique_ptr<Storage>(const std::filesystem::path& dir)>
-      open;
-};
-
-// Names the backend in test listings instead of dumping its bytes.
-void PrintTo(const Backend& backend, std::ostream* out) {
-  *out << backend.name;
-}
-
-class StorageConformanceTest : public ::testing::TestWithParam<Backend> {
- protected:
-  void SetUp() override { storage_ = GetParam().open(dir_.path()); }
-
-  // Runs `body` in a write transaction and commits; returns its result.
-  template <typename Body>
-  auto Write(Body body) {
-    auto tx = storage_->begin(TransactionMode::write);
-    if constexpr (std::is_void_v<decltype(body(*tx))>) {
-      body(*tx);
-      tx->commit();
-    } else {
-      auto result = body(*tx);
-      tx->commit();
-      return result;
-    }
-  }
-
-  // Runs `body` in a read transaction; returns its result.
-  template <typename Body>
-  auto Read(Body body) {
-    auto tx = storage_->begin(TransactionMode::read);
-    return body(*tx);
-  }
-
-  TenantId AddTenant(const std::string& key) {
-    return Write([&](Transaction& tx) {
-      return tx.directory().insert_tenant({key, "Tenant " + key}, Time(kT0));
-    });
-  }
-
-  void AddOrgUnits(TenantId tenant, const std::vector<OrgUnit>& units) {
-    Write([&](Transaction& tx) {
-      for (const OrgUnit& unit : units) {
-        tx.directory().insert_org_unit(tenant, unit);
-      }
-    });
-  }
-
-  void AddUsers(TenantId tenant, const std::vector<User>& users) {
-    Write([&](Transaction& tx) {
-      for (const User& user : users) tx.directory().insert_user(tenant, user);
-    });
-  }
-
-  UserPage ListUsers(TenantId tenant, const UserQuery& query) {
-    return Read([&](Transaction& tx) {
-      return tx.directory().list_users(tenant, query);
-    });
-  }
-
-  std::vector<std::string> ListUserKeys(TenantId tenant,
-                                        const UserQuery& query) {
-    return Keys(ListUsers(tenant, query).users);
-  }
-
-  std::vector<std::string> SubtreeKeys(TenantId tenant, std::string_view root) {
-    return Keys(Read([&](Transaction& tx) {
-      return tx.directory().list_org_subtree(tenant, root);
-    }));
-  }
-
-  // Runs `body` in a write transaction that is never committed.
-  template <typename Body>
-  ErrorCode WriteErrorCode(Body body) {
-    auto tx = storage_->begin(TransactionMode::write);
-    try {
-      body(*tx);
-    } catch (const Error& e) {
-      return e.code();
-    }
-    ADD_FAILURE() << "no error";
-    return ErrorCode::internal;
-  }
-
-  TempDir dir_;
-  std::unique_ptr<Storage> storage_;
-};
 
 // --- Tenants ----------------------------------------------------------------
 
@@ -462,6 +363,37 @@ TEST_P(StorageConformanceTest, ListUsersCombinesFiltersWithPaging) {
   page = ListUsers(t, query);
   EXPECT_THAT(Keys(page.users), ElementsAre("f", "g"));
   EXPECT_EQ(page.next_after, "");
+}
+
+TEST_P(StorageConformanceTest, ListUsersFiltersByKeysWithOtherFilters) {
+  const TenantId t = AddTenant("acme");
+  AddOrgUnits(t, {MakeOrgUnit("eng"), MakeOrgUnit("ops")});
+  AddUsers(t, {MakeUser("a", "eng"), MakeUser("b", "eng"), MakeUser("c", "ops"),
+               MakeUser("d", "eng", Json::object(), UserStatus::suspended),
+               MakeUser("e", "eng"), MakeUser("f", "eng"), MakeUser("g")});
+  UserQuery query;
+  query.keys = std::vector<std::string>{"a", "c", "d", "e", "f", "g", "zz"};
+  EXPECT_THAT(ListUserKeys(t, query),
+              ElementsAre("a", "c", "d", "e", "f", "g"));
+
+  query.org_unit = "eng";
+  query.status = UserStatus::active;
+  query.limit = 2;
+  UserPage page = ListUsers(t, query);
+  EXPECT_THAT(Keys(page.users), ElementsAre("a", "e"));
+  EXPECT_EQ(page.next_after, "e");
+  query.after = page.next_after;
+  page = ListUsers(t, query);
+  EXPECT_THAT(Keys(page.users), ElementsAre("f"));
+  EXPECT_EQ(page.next_after, "");
+}
+
+TEST_P(StorageConformanceTest, ListUsersWithNoKeysMatchesNobody) {
+  const TenantId t = AddTenant("acme");
+  AddUsers(t, {MakeUser("a")});
+  UserQuery query;
+  query.keys = std::vector<std::string>{};
+  EXPECT_THAT(ListUserKeys(t, query), IsEmpty());
 }
 
 // --- Courses ----------------------------------------------------------------
@@ -911,6 +843,15 @@ TEST(StorageWrapperTest, ReportsEveryCallWithWhetherItWrites) {
     tx->catalog().insert_course(t, MakeCourse("c"));
     tx->catalog().update_course(t, MakeCourse("c"));
     tx->events().append_event(MakeEvent(t, "u"));
+    auto& access = tx->access();
+    access.insert_role(t, MakeRole("r"));
+    access.update_role(t, MakeRole("r"));
+    const std::int64_t id =
+        access.insert_assignment(t, MakeAssignment("u", "r"));
+    access.delete_assignment(t, id);
+    access.put_override(t, {"r", Scope::tenant(), Permission::user_view,
+                            PermissionValue::prevent});
+    access.delete_override(t, "r", Scope::tenant(), Permission::user_view);
     tx->commit();
   }
   {
@@ -926,19 +867,32 @@ TEST(StorageWrapperTest, ReportsEveryCallWithWhetherItWrites) {
     EXPECT_THAT(Keys(dir.find_users(1, keys)), ElementsAre("u"));
     dir.list_users(1, {});
     dir.list_user_keys(1);
+    dir.manager_chain(1, "u");
+    dir.visible_user_keys(1, {});
     tx->catalog().find_course(1, "c");
     tx->catalog().list_courses(1, {});
     tx->events().events_after(1, 0, 10);
+    auto& access = tx->access();
+    access.find_role(1, "r");
+    access.list_roles(1);
+    access.find_assignment(1, 1);
+    access.list_assignments(1, {});
+    access.list_overrides(1);
   }
   EXPECT_THAT(
       storage.calls,
       ElementsAre("insert_tenant w", "insert_org_unit w", "update_org_unit w",
                   "insert_user w", "update_user w", "insert_course w",
-                  "update_course w", "append_event w", "commit w",
+                  "update_course w", "append_event w", "insert_role w",
+                  "update_role w", "insert_assignment w", "delete_assignment w",
+                  "put_override w", "delete_override w", "commit w",
                   "find_tenant r", "find_tenant_by_key r", "list_tenants r",
                   "find_org_unit r", "list_org_subtree r", "find_user r",
                   "find_users r", "list_users r", "list_user_keys r",
-                  "find_course r", "list_courses r", "events_after r"));
+                  "manager_chain r", "visible_user_keys r", "find_course r",
+                  "list_courses r", "events_after r", "find_role r",
+                  "list_roles r", "find_assignment r", "list_assignments r",
+                  "list_overrides r"));
 }
 
 TEST(StorageWrapperTest, ThrowingFromOnCallStopsTheCall) {
@@ -955,7 +909,7 @@ TEST(StorageWrapperTest, ThrowingFromOnCallStopsTheCall) {
   EXPECT_FALSE(tx->directory().find_user(1, "u"));
 }
 
-std::vector<Backend> Backends() {
+std::vector<StorageBackend> Backends() {
   return {
       {"SqliteFile",
        [](const std::filesystem::path& dir) {
@@ -972,11 +926,11 @@ std::vector<Backend> Backends() {
   };
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StorageConformanceTest,
-                         ::testing::ValuesIn(Backends()),
-                         [](const ::testing::TestParamInfo<Backend>& info) {
-                           return info.param.name;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Backends, StorageConformanceTest, ::testing::ValuesIn(Backends()),
+    [](const ::testing::TestParamInfo<StorageBackend>& info) {
+      return info.param.name;
+    });
 
 }  // namespace
 }  // namespace lms::testing

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Helpers of the storage tests: a temporary directory per test, records
-// with every field set, and a full-field text form of each record for
-// exact comparison (the records' own operator== skip the timestamps, and
-// Json's treats 1 and 1.0 as equal). Test code; single-threaded.
+// with every field set (access-control records too), and a full-field text form
+// of each record for exact comparison (the records' own operator== skip the
+// timestamps, and Json's treats 1 and 1.0 as equal). Test code;
+// single-threaded.
 
 #pragma once
 
@@ -11,8 +12,10 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "lms/storage.hpp"
 
@@ -165,9 +168,78 @@ inline std::string Describe(const Event& e) {
       .dump();
 }
 
+inline Role MakeRole(std::string key,
+                     std::map<Permission, PermissionValue> permissions = {}) {
+  Role role;
+  role.name = "Role " + key;
+  role.key = std::move(key);
+  role.permissions = std::move(permissions);
+  role.created_at = Time(kT0);
+  role.updated_at = Time(kT0 + 1);
+  return role;
+}
+
+inline Assignment MakeAssignment(std::string user_key, std::string role_key,
+                                 Scope scope = Scope::tenant()) {
+  Assignment assignment;
+  assignment.user_key = std::move(user_key);
+  assignment.role_key = std::move(role_key);
+  assignment.scope = std::move(scope);
+  assignment.created_at = Time(kT0 + 2);
+  return assignment;
+}
+
+inline Json DescribeScope(const Scope& s) {
+  return {{"kind", static_cast<int>(s.kind)}, {"key", s.key}};
+}
+
+inline std::string Describe(const Role& r) {
+  Json permissions = Json::object();
+  for (const auto& [permission, value] : r.permissions) {
+    permissions[std::to_string(static_cast<int>(permission))] =
+        static_cast<int>(value);
+  }
+  return Json{{"key", r.key},
+              {"name", r.name},
+              {"permissions", permissions},
+              {"builtin", r.builtin},
+              {"created_at", to_unix_ms(r.created_at)},
+              {"updated_at", to_unix_ms(r.updated_at)}}
+      .dump();
+}
+
+inline std::string Describe(const Assignment& a) {
+  const auto optional = [](const std::optional<Timestamp>& t) {
+    return t ? Json(to_unix_ms(*t)) : Json();
+  };
+  return Json{{"id", a.id},
+              {"user_key", a.user_key},
+              {"role_key", a.role_key},
+              {"scope", DescribeScope(a.scope)},
+              {"valid_from", optional(a.valid_from)},
+              {"valid_until", optional(a.valid_until)},
+              {"created_at", to_unix_ms(a.created_at)}}
+      .dump();
+}
+
+inline std::string Describe(const Override& o) {
+  return Json{{"role_key", o.role_key},
+              {"scope", DescribeScope(o.scope)},
+              {"permission", static_cast<int>(o.permission)},
+              {"value", static_cast<int>(o.value)}}
+      .dump();
+}
+
 template <typename T>
 std::string Describe(const std::optional<T>& value) {
   return value ? Describe(*value) : "nullopt";
+}
+
+template <typename T>
+std::vector<std::string> Describe(const std::vector<T>& records) {
+  std::vector<std::string> texts;
+  for (const T& record : records) texts.push_back(Describe(record));
+  return texts;
 }
 
 template <typename T>

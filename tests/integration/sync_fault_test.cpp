@@ -54,7 +54,7 @@ class FaultyStorage final : public StorageWrapper {
 
 constexpr int kBatchUsers = 50;
 
-class SyncFaultTest : public ::testing::TestWithParam<Backend> {
+class SyncFaultTest : public ::testing::TestWithParam<EngineBackend> {
  protected:
   SyncFaultTest() {
     auto storage = std::make_unique<FaultyStorage>(make_storage(GetParam()));
@@ -157,10 +157,11 @@ TEST_P(SyncFaultTest, FailedUpdatingSyncLeavesUsersAsTheyWere) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engine, SyncFaultTest,
-                         ::testing::Values(Backend::memory, Backend::sqlite),
+                         ::testing::Values(EngineBackend::memory,
+                                           EngineBackend::sqlite),
                          backend_name);
 
-class ConcurrencyTest : public ::testing::TestWithParam<Backend> {};
+class ConcurrencyTest : public ::testing::TestWithParam<EngineBackend> {};
 
 TEST_P(ConcurrencyTest, RacingCreatesOfOneKeyHaveOneWinner) {
   Engine engine(make_storage(GetParam()));
@@ -201,7 +202,8 @@ TEST_P(ConcurrencyTest, RacingCreatesOfOneKeyHaveOneWinner) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engine, ConcurrencyTest,
-                         ::testing::Values(Backend::memory, Backend::sqlite),
+                         ::testing::Values(EngineBackend::memory,
+                                           EngineBackend::sqlite),
                          backend_name);
 
 }  // namespace

@@ -462,7 +462,8 @@ TEST_P(BadInputTest, SqlMetacharactersRoundTripExactly) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engine, BadInputTest,
-                         ::testing::Values(Backend::memory, Backend::sqlite),
+                         ::testing::Values(EngineBackend::memory,
+                                           EngineBackend::sqlite),
                          backend_name);
 
 }  // namespace

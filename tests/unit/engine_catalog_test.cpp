@@ -229,13 +229,22 @@ TEST_P(CatalogTest, ListCoursesFiltersAndPages) {
   EXPECT_EQ(page.courses[0].key, "b");
 }
 
-TEST_P(CatalogTest, ActiveUserMayReadButNotAuthor) {
+TEST_P(CatalogTest, LearnerOfACourseMayReadItButNotAuthor) {
   engine_.create_course(system_, tenant_, course_spec("c1"));
+  engine_.create_course(system_, tenant_, course_spec("c2"));
   const Actor user = reader();
+  EXPECT_TRUE(engine_.list_courses(user, tenant_, {}).courses.empty());
+  engine_.assign_role(system_, tenant_,
+                      {"reader", "learner", Scope::course("c1"), {}, {}});
   EXPECT_EQ(engine_.get_course(user, tenant_, "c1").key, "c1");
-  EXPECT_EQ(engine_.list_courses(user, tenant_, {}).courses.size(), 1u);
+  const auto page = engine_.list_courses(user, tenant_, {});
+  ASSERT_EQ(page.courses.size(), 1u);
+  EXPECT_EQ(page.courses[0].key, "c1");
+  EXPECT_TRUE(fails_with([&] { engine_.get_course(user, tenant_, "c2"); },
+                         ErrorCode::permission_denied,
+                         "actor 'reader' lacks course.view on course 'c2'"));
   EXPECT_TRUE(fails_with(
-      [&] { engine_.create_course(user, tenant_, course_spec("c2")); },
+      [&] { engine_.create_course(user, tenant_, course_spec("c3")); },
       ErrorCode::permission_denied, "actor 'reader' lacks course.author"));
   EXPECT_TRUE(fails_with([&] { engine_.publish_course(user, tenant_, "c1"); },
                          ErrorCode::permission_denied,
@@ -244,8 +253,30 @@ TEST_P(CatalogTest, ActiveUserMayReadButNotAuthor) {
             CourseStatus::draft);
 }
 
+TEST_P(CatalogTest, FilteredListPagesThroughVisibleCourses) {
+  const Actor user = reader();
+  for (const char* key : {"a", "b", "c", "d", "e", "f"}) {
+    engine_.create_course(system_, tenant_, course_spec(key));
+    if (std::string{key} != "b" && std::string{key} != "e")
+      engine_.assign_role(system_, tenant_,
+                          {"reader", "learner", Scope::course(key), {}, {}});
+  }
+  CourseQuery query;
+  query.limit = 2;
+  std::vector<std::string> seen;
+  for (;;) {
+    const CoursePage page = engine_.list_courses(user, tenant_, query);
+    EXPECT_LE(page.courses.size(), 2u);
+    for (const auto& course : page.courses) seen.push_back(course.key);
+    if (page.next_after.empty()) break;
+    query.after = page.next_after;
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"a", "c", "d", "f"}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engine, CatalogTest,
-                         ::testing::Values(Backend::memory, Backend::sqlite),
+                         ::testing::Values(EngineBackend::memory,
+                                           EngineBackend::sqlite),
                          backend_name);
 
 }  // namespace

@@ -239,29 +239,51 @@ TEST_P(DirectoryTest, OtherTenantsRecordsAreAnsweredAsNotFound) {
   EXPECT_NO_THROW(engine_.create_user(system_, tenant_, user_record("theirs")));
 }
 
-TEST_P(DirectoryTest, ActiveUserMayReadButNotChange) {
+TEST_P(DirectoryTest, PlainUserSeesOnlyTheirOwnRecord) {
   const Actor user = reader();
+  engine_.create_user(system_, tenant_, user_record("other"));
   engine_.create_org_unit(system_, tenant_, {"ops", "Ops", ""});
+  // Without a role a user acts on their own record as a learner, and on
+  // nothing else: lists filter instead of failing.
   EXPECT_EQ(engine_.get_user(user, tenant_, "reader").key, "reader");
-  EXPECT_EQ(engine_.list_users(user, tenant_, {}).users.size(), 1u);
-  EXPECT_EQ(engine_.get_org_unit(user, tenant_, "ops").name, "Ops");
-  EXPECT_EQ(engine_.list_org_subtree(user, tenant_).size(), 1u);
-
-  const std::string denied =
-      "actor 'reader' lacks user.manage in tenant " + std::to_string(tenant_);
+  const auto page = engine_.list_users(user, tenant_, {});
+  ASSERT_EQ(page.users.size(), 1u);
+  EXPECT_EQ(page.users[0].key, "reader");
+  EXPECT_TRUE(engine_.list_org_subtree(user, tenant_).empty());
+  const std::string tenant = " in tenant " + std::to_string(tenant_);
+  EXPECT_TRUE(
+      fails_with([&] { engine_.get_user(user, tenant_, "other"); },
+                 ErrorCode::permission_denied,
+                 "actor 'reader' lacks user.view on user 'other'" + tenant));
+  EXPECT_TRUE(fails_with([&] { engine_.get_org_unit(user, tenant_, "ops"); },
+                         ErrorCode::permission_denied,
+                         "lacks orgunit.view on org_unit 'ops'"));
   EXPECT_TRUE(
       fails_with([&] { engine_.create_user(user, tenant_, user_record("u2")); },
-                 ErrorCode::permission_denied, denied));
+                 ErrorCode::permission_denied,
+                 "actor 'reader' lacks user.manage on the tenant" + tenant));
   EXPECT_TRUE(
       fails_with([&] { engine_.update_user(user, tenant_, "reader", {}); },
-                 ErrorCode::permission_denied, denied));
+                 ErrorCode::permission_denied,
+                 "actor 'reader' lacks user.manage on user 'reader'" + tenant));
   EXPECT_TRUE(fails_with(
       [&] {
         engine_.create_org_unit(user, tenant_, {"x", "X", ""});
       },
-      ErrorCode::permission_denied, "lacks orgunit.manage"));
+      ErrorCode::permission_denied, "lacks orgunit.manage on the tenant"));
   EXPECT_TRUE(fails_with([&] { engine_.events_after(user, tenant_, 0, 10); },
                          ErrorCode::permission_denied, "lacks events.consume"));
+}
+
+TEST_P(DirectoryTest, UnknownRecordIsNotFoundBeforeAnyPermission) {
+  // Whoever asks, a missing record is reported as missing: the answer does
+  // not depend on the actor.
+  const Actor user = reader();
+  EXPECT_TRUE(fails_with([&] { engine_.get_user(user, tenant_, "ghost"); },
+                         ErrorCode::not_found, "key: no user 'ghost'"));
+  EXPECT_TRUE(fails_with(
+      [&] { engine_.create_user(user, tenant_, user_record("u2", "nowhere")); },
+      ErrorCode::not_found, "org_unit: no org unit 'nowhere'"));
 }
 
 TEST_P(DirectoryTest, SuspendedOrUnknownUserIsDenied) {
@@ -272,14 +294,17 @@ TEST_P(DirectoryTest, SuspendedOrUnknownUserIsDenied) {
   EXPECT_TRUE(fails_with([&] { engine_.get_user(user, tenant_, "reader"); },
                          ErrorCode::permission_denied,
                          "actor 'reader' lacks user.view"));
+  EXPECT_TRUE(engine_.list_users(user, tenant_, {}).users.empty());
   EXPECT_TRUE(fails_with(
       [&] { engine_.get_user(Actor::user("stranger"), tenant_, "reader"); },
       ErrorCode::permission_denied, "actor 'stranger' lacks user.view"));
   // A user of one tenant holds nothing in another.
   const TenantId other = engine_.create_tenant(system_, {"globex", "G"}).id;
   engine_.create_user(system_, other, user_record("outsider"));
+  EXPECT_TRUE(
+      engine_.list_users(Actor::user("outsider"), tenant_, {}).users.empty());
   EXPECT_TRUE(fails_with(
-      [&] { engine_.list_users(Actor::user("outsider"), tenant_, {}); },
+      [&] { engine_.get_user(Actor::user("outsider"), tenant_, "reader"); },
       ErrorCode::permission_denied, "actor 'outsider' lacks user.view"));
 }
 
@@ -404,7 +429,8 @@ TEST_P(DirectoryTest, EventsAreAppendedInOrder) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engine, DirectoryTest,
-                         ::testing::Values(Backend::memory, Backend::sqlite),
+                         ::testing::Values(EngineBackend::memory,
+                                           EngineBackend::sqlite),
                          backend_name);
 
 }  // namespace

@@ -20,15 +20,18 @@
 
 namespace lms::testing {
 
-enum class Backend { memory, sqlite };
+// Named apart from the conformance suite's Backend: both live in
+// lms::testing and link into one test binary.
+enum class EngineBackend { memory, sqlite };
 
-inline std::unique_ptr<Storage> make_storage(Backend backend) {
-  return backend == Backend::memory ? make_memory_storage()
-                                    : open_sqlite(":memory:");
+inline std::unique_ptr<Storage> make_storage(EngineBackend backend) {
+  return backend == EngineBackend::memory ? make_memory_storage()
+                                          : open_sqlite(":memory:");
 }
 
-inline std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
-  return info.param == Backend::memory ? "Memory" : "Sqlite";
+inline std::string backend_name(
+    const ::testing::TestParamInfo<EngineBackend>& info) {
+  return info.param == EngineBackend::memory ? "Memory" : "Sqlite";
 }
 
 // Passes when `call` throws lms::Error with `code` and a message containing
@@ -73,7 +76,7 @@ inline CourseSpec course_spec(std::string key,
   return spec;
 }
 
-class EngineTest : public ::testing::TestWithParam<Backend> {
+class EngineTest : public ::testing::TestWithParam<EngineBackend> {
  protected:
   std::shared_ptr<ManualClock> clock_ = std::make_shared<ManualClock>(
       from_unix_ms(1'767'225'600'000));  // 2026-01-01

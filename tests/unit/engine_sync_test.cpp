@@ -232,7 +232,8 @@ TEST_P(SyncTest, NeedsUserManage) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engine, SyncTest,
-                         ::testing::Values(Backend::memory, Backend::sqlite),
+                         ::testing::Values(EngineBackend::memory,
+                                           EngineBackend::sqlite),
                          backend_name);
 
 }  // namespace

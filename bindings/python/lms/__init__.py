@@ -15,6 +15,16 @@ Results are small read-only objects (:class:`Tenant`, :class:`User`, ...);
 timestamps are timezone-aware UTC datetimes. Every failure raises a subclass
 of :class:`Error` whose message names the field at fault, and a failed call
 writes nothing.
+
+Access control follows Moodle's roles and contexts: give a user a
+:class:`Role` at a :class:`Scope` with ``engine.assign_role``, and ask
+``engine.check`` / ``engine.explain`` whether (and why) they may do a
+permission (a name from :data:`PERMISSIONS`) on a :class:`Resource`::
+
+    engine.assign_role(lms.SYSTEM, acme.id, user_key="e1", role_key="instructor",
+                       scope=lms.Scope.course("safety"))
+    engine.check(lms.Actor.user("e1"), acme.id, "course.author",
+                 lms.Resource.course("safety"))
 """
 
 from __future__ import annotations
@@ -34,14 +44,23 @@ from lms._errors import (
     StorageError,
 )
 from lms._lms import (
+    BUILTIN_ROLES,
+    PERMISSIONS,
     SYSTEM,
     Activity,
     Actor,
+    Assignment,
     Course,
     CoursePage,
+    Decision,
     Event,
     ManualClock,
     OrgUnit,
+    Override,
+    Resource,
+    Role,
+    RoleVerdict,
+    Scope,
     SyncResult,
     Tenant,
     User,
@@ -50,13 +69,17 @@ from lms._lms import (
 from lms._lms import Engine as _NativeEngine
 
 __all__ = [
+    "BUILTIN_ROLES",
+    "PERMISSIONS",
     "SYSTEM",
     "Activity",
     "Actor",
     "AlreadyExistsError",
+    "Assignment",
     "ConflictError",
     "Course",
     "CoursePage",
+    "Decision",
     "Engine",
     "Error",
     "Event",
@@ -67,7 +90,12 @@ __all__ = [
     "NotFoundError",
     "NotSupportedError",
     "OrgUnit",
+    "Override",
     "PermissionDeniedError",
+    "Resource",
+    "Role",
+    "RoleVerdict",
+    "Scope",
     "StorageError",
     "SyncResult",
     "Tenant",

@@ -5,13 +5,41 @@ __init__.py)."""
 import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, Self
+from typing import Any, Literal, NoReturn, Self
 
 AttributeValue = str | int | float | bool
 DateLike = datetime.date | str
 UserStatus = Literal["active", "suspended", "deprovisioned"]
 CourseStatus = Literal["draft", "published", "archived"]
 ActivityKind = Literal["lesson", "assessment", "scorm", "xapi", "external"]
+PermissionName = Literal[
+    "tenant.manage",
+    "user.view",
+    "user.manage",
+    "orgunit.view",
+    "orgunit.manage",
+    "course.view",
+    "course.author",
+    "course.publish",
+    "enrolment.view",
+    "enrolment.manage",
+    "enrolment.self",
+    "progress.view",
+    "progress.record",
+    "attempt.take",
+    "attempt.grade",
+    "grade.override",
+    "report.view",
+    "role.manage",
+    "role.assign",
+    "audit.view",
+    "events.consume",
+]
+RoleValue = Literal["allow", "prohibit"]
+OverrideValue = Literal["allow", "prevent", "prohibit"]
+ScopeKind = Literal["tenant", "org_unit", "course"]
+ResourceKind = Literal["tenant", "user", "org_unit", "course"]
+GrantSource = Literal["assignment", "self", "manager"]
 
 class Error(Exception):
     code: str
@@ -169,6 +197,113 @@ class SyncResult:
     @property
     def deprovisioned(self) -> int: ...
 
+PERMISSIONS: tuple[PermissionName, ...]
+BUILTIN_ROLES: tuple[str, ...]
+
+class Scope:
+    @staticmethod
+    def tenant() -> Scope: ...
+    @staticmethod
+    def org_unit(key: str) -> Scope: ...
+    @staticmethod
+    def course(key: str) -> Scope: ...
+    @property
+    def kind(self) -> ScopeKind: ...
+    @property
+    def key(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+class Resource:
+    @staticmethod
+    def tenant() -> Resource: ...
+    @staticmethod
+    def user(key: str) -> Resource: ...
+    @staticmethod
+    def org_unit(key: str) -> Resource: ...
+    @staticmethod
+    def course(key: str) -> Resource: ...
+    @property
+    def kind(self) -> ResourceKind: ...
+    @property
+    def key(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+# A scope or resource argument: the object, or its JSON form as a dict.
+ScopeLike = Scope | Mapping[str, str]
+ResourceLike = Resource | Mapping[str, str]
+TimestampLike = datetime.datetime | str
+
+class Role:
+    @property
+    def key(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def permissions(self) -> dict[PermissionName, RoleValue]: ...
+    @property
+    def builtin(self) -> bool: ...
+    @property
+    def created_at(self) -> datetime.datetime: ...
+    @property
+    def updated_at(self) -> datetime.datetime: ...
+
+class Assignment:
+    @property
+    def id(self) -> int: ...
+    @property
+    def user_key(self) -> str: ...
+    @property
+    def role_key(self) -> str: ...
+    @property
+    def scope(self) -> Scope: ...
+    @property
+    def valid_from(self) -> datetime.datetime | None: ...
+    @property
+    def valid_until(self) -> datetime.datetime | None: ...
+    @property
+    def created_at(self) -> datetime.datetime: ...
+
+class Override:
+    @property
+    def role_key(self) -> str: ...
+    @property
+    def scope(self) -> Scope: ...
+    @property
+    def permission(self) -> PermissionName: ...
+    @property
+    def value(self) -> OverrideValue: ...
+
+class RoleVerdict:
+    @property
+    def source(self) -> GrantSource: ...
+    @property
+    def assignment_id(self) -> int | None: ...
+    @property
+    def role_key(self) -> str: ...
+    @property
+    def assigned_at(self) -> Scope: ...
+    @property
+    def decided_at(self) -> Scope | None: ...
+    @property
+    def value(self) -> OverrideValue | None: ...
+
+class Decision:
+    @property
+    def allowed(self) -> bool: ...
+    @property
+    def permission(self) -> PermissionName: ...
+    @property
+    def resource(self) -> Resource: ...
+    @property
+    def roles(self) -> list[RoleVerdict]: ...
+    @property
+    def prohibited_by(self) -> RoleVerdict | None: ...
+    @property
+    def reason(self) -> str: ...
+    def __bool__(self) -> NoReturn: ...
+
 class Engine:
     def __init__(
         self,
@@ -306,6 +441,90 @@ class Engine:
         status: CourseStatus | None = None,
         page_size: int = 100,
     ) -> Iterator[Course]: ...
+    # Roles
+    def create_role(
+        self,
+        actor: Actor,
+        tenant_id: int,
+        *,
+        key: str,
+        name: str,
+        permissions: Mapping[PermissionName, RoleValue] = ...,
+    ) -> Role: ...
+    def update_role(
+        self,
+        actor: Actor,
+        tenant_id: int,
+        key: str,
+        permissions: Mapping[PermissionName, RoleValue],
+    ) -> Role: ...
+    def get_role(self, actor: Actor, tenant_id: int, key: str) -> Role: ...
+    def list_roles(self, actor: Actor, tenant_id: int) -> list[Role]: ...
+    # Assignments
+    def assign_role(
+        self,
+        actor: Actor,
+        tenant_id: int,
+        *,
+        user_key: str,
+        role_key: str,
+        scope: ScopeLike = ...,
+        valid_from: TimestampLike | None = None,
+        valid_until: TimestampLike | None = None,
+    ) -> Assignment: ...
+    def unassign_role(self, actor: Actor, tenant_id: int, assignment_id: int) -> None: ...
+    def list_assignments(
+        self,
+        actor: Actor,
+        tenant_id: int,
+        *,
+        user_key: str | None = None,
+        role_key: str | None = None,
+        scope: ScopeLike | None = None,
+    ) -> list[Assignment]: ...
+    # Overrides
+    def set_override(
+        self,
+        actor: Actor,
+        tenant_id: int,
+        *,
+        role_key: str,
+        scope: ScopeLike,
+        permission: PermissionName,
+        value: OverrideValue,
+    ) -> None: ...
+    def clear_override(
+        self,
+        actor: Actor,
+        tenant_id: int,
+        *,
+        role_key: str,
+        scope: ScopeLike,
+        permission: PermissionName,
+    ) -> None: ...
+    def list_overrides(self, actor: Actor, tenant_id: int) -> list[Override]: ...
+    # Answers
+    def check(
+        self,
+        subject: Actor,
+        tenant_id: int,
+        permission: PermissionName,
+        resource: ResourceLike,
+    ) -> bool: ...
+    def explain(
+        self,
+        subject: Actor,
+        tenant_id: int,
+        permission: PermissionName,
+        resource: ResourceLike,
+    ) -> Decision: ...
+    def visible(
+        self,
+        subject: Actor,
+        tenant_id: int,
+        permission: PermissionName,
+        kind: Literal["user", "org_unit", "course"],
+    ) -> list[str]: ...
     # Events
     def events_after(
         self, actor: Actor, tenant_id: int, after: int = 0, limit: int = 100

@@ -21,6 +21,11 @@ void init_org_unit(py::module_& m);
 void init_course(py::module_& m);
 void init_event(py::module_& m);
 void init_sync_result(py::module_& m);
+void init_scope(py::module_& m);
+void init_role(py::module_& m);
+void init_assignment(py::module_& m);
+void init_override(py::module_& m);
+void init_decision(py::module_& m);
 void init_engine(py::module_& m);
 
 }  // namespace lms::python

@@ -5,9 +5,9 @@
 // lms/json.hpp, so field rules live in one place), calls the engine with the
 // GIL released, and returns the C++ result as the wrapped value types.
 //
-// Thread safety: an Engine may be used from many Python threads at once.
-// close() only drops this object's reference; a call already running keeps
-// the engine alive until it returns.
+// The access-control methods are in engine_access.cpp.
+//
+// Thread safety: see engine_handle.hpp.
 
 #include "lms/engine.hpp"
 
@@ -21,6 +21,7 @@
 
 #include "bindings.hpp"
 #include "convert.hpp"
+#include "engine_handle.hpp"
 #include "lms/error.hpp"
 #include "lms/json.hpp"
 #include "lms/storage.hpp"
@@ -31,34 +32,6 @@ namespace {
 [[noreturn]] void throw_invalid(const std::string& message) {
   throw Error(ErrorCode::invalid_argument, message);
 }
-
-// The Python object behind lms.Engine: a shared reference to the engine.
-class EngineHandle {
- public:
-  explicit EngineHandle(std::shared_ptr<Engine> engine)
-      : engine_(std::move(engine)) {}
-
-  // Returns call(engine), run with the GIL released. Raises ValueError when
-  // the engine is closed.
-  template <class Call>
-  auto run(Call&& call) const {
-    std::shared_ptr<Engine> engine = engine_;
-    if (!engine) throw py::value_error("lms.Engine: the engine is closed");
-    py::gil_scoped_release release;
-    return std::forward<Call>(call)(*engine);
-  }
-
-  void close() {
-    std::shared_ptr<Engine> engine = std::move(engine_);
-    py::gil_scoped_release release;
-    engine.reset();
-  }
-
-  bool closed() const { return !engine_; }
-
- private:
-  std::shared_ptr<Engine> engine_;
-};
 
 EngineHandle open_engine(const py::object& path, const std::string& backend,
                          std::shared_ptr<ManualClock> clock) {
@@ -138,19 +111,21 @@ SyncResult sync_users(const EngineHandle& self, const Actor& actor,
 }  // namespace
 
 void init_engine(py::module_& m) {
-  py::class_<EngineHandle>(
+  py::class_<EngineHandle> cls(
       m, "Engine",
       "The learning engine over one database. Every method names its actor "
-      "first and raises an lms.Error subclass when it fails; a failed call "
-      "writes nothing. Usable as a context manager (closes on exit).")
-      .def(py::init(&open_engine), py::arg("path") = py::none(), py::kw_only(),
-           py::arg("backend") = "sqlite", py::arg("clock") = py::none(),
-           "Opens an engine. backend='sqlite' (default): `path` is a database "
-           "file (created when missing) or ':memory:'; backend='memory': the "
-           "in-memory backend, `path` is ignored. `clock` (a ManualClock) "
-           "replaces the system clock. Raises InvalidArgumentError for a bad "
-           "backend or a missing path, StorageError when the database cannot "
-           "be opened or was written by a newer library.")
+      "first, checks that the actor may do it (PermissionDeniedError when "
+      "not; list calls filter instead) and raises an lms.Error subclass "
+      "when it fails; a failed call writes nothing. Usable as a context "
+      "manager (closes on exit).");
+  cls.def(py::init(&open_engine), py::arg("path") = py::none(), py::kw_only(),
+          py::arg("backend") = "sqlite", py::arg("clock") = py::none(),
+          "Opens an engine. backend='sqlite' (default): `path` is a database "
+          "file (created when missing) or ':memory:'; backend='memory': the "
+          "in-memory backend, `path` is ignored. `clock` (a ManualClock) "
+          "replaces the system clock. Raises InvalidArgumentError for a bad "
+          "backend or a missing path, StorageError when the database cannot "
+          "be opened or was written by a newer library.")
       .def("close", &EngineHandle::close,
            "Closes the engine; later calls raise ValueError. Idempotent.")
       .def_property_readonly("closed", &EngineHandle::closed,
@@ -278,7 +253,8 @@ void init_engine(py::module_& m) {
           py::arg("limit") = 100,
           "One page of users by key: those in `org_unit` or below it, with "
           "`status`, whose attributes equal every pair of `attributes`, with "
-          "a key after `after`; at most `limit` (1..1000). Returns a "
+          "a key after `after`; at most `limit` (1..1000), and only those "
+          "the actor may view (a manager sees their chain). Returns a "
           "UserPage; pass its next_after as `after` for the next page.")
       .def("sync_users", &sync_users, py::arg("actor"), py::arg("tenant_id"),
            py::arg("records") = py::none(), py::kw_only(),
@@ -451,7 +427,8 @@ void init_engine(py::module_& m) {
           py::arg("status") = py::none(), py::arg("after") = "",
           py::arg("limit") = 100,
           "One page of courses by key, with `status` if given, after "
-          "`after`, at most `limit` (1..1000). Returns a CoursePage.")
+          "`after`, at most `limit` (1..1000), and only those the actor may "
+          "view. Returns a CoursePage.")
 
       // --- Events ----------------------------------------------------------
       .def(
@@ -468,6 +445,7 @@ void init_engine(py::module_& m) {
           py::arg("limit") = 100,
           "Up to `limit` (1..1000) events of the tenant with seq > `after`, "
           "in order (system principal only). Returns a list of Event.");
+  init_engine_access(cls);
 }
 
 }  // namespace lms::python

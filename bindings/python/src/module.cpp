@@ -17,5 +17,10 @@ PYBIND11_MODULE(_lms, m) {
   lms::python::init_course(m);
   lms::python::init_event(m);
   lms::python::init_sync_result(m);
+  lms::python::init_scope(m);
+  lms::python::init_role(m);
+  lms::python::init_assignment(m);
+  lms::python::init_override(m);
+  lms::python::init_decision(m);
   lms::python::init_engine(m);
 }

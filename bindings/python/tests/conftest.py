@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Shared fixtures of the lms tests: a manual clock, an engine on each
-backend, a tenant, and a snapshot of a tenant's state to prove that a
-rejected call wrote nothing."""
+backend, a tenant, and a snapshot of a tenant's state (records, roles,
+assignments, overrides, events) to prove that a rejected call wrote
+nothing."""
 
 from __future__ import annotations
 
@@ -41,4 +42,7 @@ def snapshot(engine: lms.Engine, tenant_id: int):
         list(engine.iter_users(lms.SYSTEM, tenant_id)),
         engine.list_org_units(lms.SYSTEM, tenant_id),
         list(engine.iter_courses(lms.SYSTEM, tenant_id)),
+        engine.list_roles(lms.SYSTEM, tenant_id),
+        engine.list_assignments(lms.SYSTEM, tenant_id),
+        engine.list_overrides(lms.SYSTEM, tenant_id),
     )

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Bad input, table-driven: every case raises the documented lms.Error
-subclass, names the field at fault, and leaves the tenant's data exactly
-as it was. Hostile-looking but valid text (SQL metacharacters, quotes,
+subclass, names the field at fault, and leaves the tenant's data (roles,
+assignments and overrides included) exactly as it was. Hostile-looking but valid text (SQL metacharacters, quotes,
 non-ASCII) is accepted and round-trips."""
 
 from __future__ import annotations
@@ -63,7 +63,54 @@ def other_tenant(call):
     return run
 
 
+def create_role(**fields):
+    def call(engine, tenant):
+        spec = {"key": "coach", "name": "Coach"}
+        spec.update(fields)
+        engine.create_role(S, tenant, **spec)
+
+    return call
+
+
+def assign(**fields):
+    def call(engine, tenant):
+        spec = {"user_key": "ann", "role_key": "learner"}
+        spec.update(fields)
+        engine.assign_role(S, tenant, **spec)
+
+    return call
+
+
+def override(**fields):
+    def call(engine, tenant):
+        spec = {"role_key": "learner", "scope": lms.Scope.tenant(),
+                "permission": "user.view", "value": "prevent"}
+        spec.update(fields)
+        engine.set_override(S, tenant, **spec)
+
+    return call
+
+
+def check(permission="user.view", resource=None):
+    def call(engine, tenant):
+        target = lms.Resource.user("ann") if resource is None else resource
+        engine.check(S, tenant, permission, target)
+
+    return call
+
+
+def other_tenant_unit(call):
+    def run(engine, tenant):
+        other = engine.create_tenant(S, key="globex", name="Globex").id
+        engine.create_org_unit(S, other, key="labs", name="Labs")
+        engine.create_course(S, other, key="secret", title="Secret")
+        call(engine, tenant)
+
+    return run
+
+
 INVALID = lms.InvalidArgumentError
+LATER = datetime.datetime(2026, 2, 1, tzinfo=datetime.timezone.utc)
 
 CASES = [
     # malformed
@@ -164,6 +211,69 @@ CASES = [
         S, e.create_tenant(S, key="initech", name="Initech").id, key="x", display_name="X",
         org_unit="sales"), lms.NotFoundError, "org_unit"),
     ("unknown tenant", lambda e, t: e.get_user(S, 9999, "ann"), lms.NotFoundError, "tenant"),
+    # access control: unknown names
+    ("unknown permission in a role", create_role(permissions={"user.fly": "allow"}),
+     INVALID, "user.fly"),
+    ("unknown permission in a role update",
+     lambda e, t: e.update_role(S, t, "custom", {"course.burn": "allow"}), INVALID, "course.burn"),
+    ("unknown value in a role", create_role(permissions={"user.view": "maybe"}),
+     INVALID, "user.view"),
+    ("prevent in a role definition", create_role(permissions={"user.view": "prevent"}),
+     INVALID, "user.view"),
+    ("unknown permission to check", check(permission="user.fly"), INVALID, "permission"),
+    ("unknown permission to override", override(permission="user.fly"), INVALID, "permission"),
+    ("unknown permission to clear", lambda e, t: e.clear_override(
+        S, t, role_key="learner", scope=lms.Scope.tenant(), permission="nope"),
+     INVALID, "permission"),
+    ("unknown override value", override(value="deny"), INVALID, "value"),
+    ("unknown kind to list", lambda e, t: e.visible(S, t, "user.view", "planet"), INVALID, "kind"),
+    ("tenant kind to list", lambda e, t: e.visible(S, t, "user.view", "tenant"), INVALID, "kind"),
+    ("unknown role assigned", assign(role_key="wizard"), lms.NotFoundError, "wizard"),
+    ("unknown role overridden", override(role_key="wizard"), lms.NotFoundError, "wizard"),
+    ("unknown user assigned", assign(user_key="ghost"), lms.NotFoundError, "ghost"),
+    ("unknown scope kind", assign(scope={"kind": "galaxy", "key": "x"}), INVALID, "scope.kind"),
+    ("unknown assignment", lambda e, t: e.unassign_role(S, t, 424242), lms.NotFoundError,
+     "424242"),
+    # access control: another tenant's scope, user or resource
+    ("scope in another tenant", other_tenant_unit(assign(scope=lms.Scope.org_unit("labs"))),
+     lms.NotFoundError, "scope.key: no org unit 'labs'"),
+    ("course scope in another tenant",
+     other_tenant_unit(override(scope=lms.Scope.course("secret"))), lms.NotFoundError, "secret"),
+    ("user of another tenant assigned", other_tenant(assign(user_key="mallory")),
+     lms.NotFoundError, "mallory"),
+    ("resource in another tenant", other_tenant(check(resource=lms.Resource.user("mallory"))),
+     lms.NotFoundError, "mallory"),
+    # access control: content
+    ("assignment to a deprovisioned user", assign(user_key="gone"), INVALID,
+     "user_key: user 'gone' is deprovisioned"),
+    ("empty validity window", assign(valid_from=LATER, valid_until=LATER), INVALID,
+     "valid_until"),
+    ("validity window backwards",
+     assign(valid_from=LATER, valid_until=LATER - datetime.timedelta(days=1)), INVALID,
+     "valid_until"),
+    ("role name over 256 bytes", create_role(name="n" * 257), INVALID, "name"),
+    ("role key over 128 bytes", create_role(key="r" * 129), INVALID, "key"),
+    ("empty role name", create_role(name=""), INVALID, "name"),
+    ("role key starting with @", create_role(key="@root"), INVALID, "key"),
+    ("lone surrogate in role key", create_role(key="\udcff"), INVALID, "key"),
+    ("lone surrogate in role name", create_role(name="Co\ud800ach"), INVALID, "name"),
+    ("lone surrogate in scope key", assign(scope={"kind": "course", "key": "\udcff"}),
+     INVALID, "scope.key"),
+    ("lone surrogate in permission", check(permission="user.\udcff"), INVALID, "permission"),
+    # access control: shape
+    ("unknown scope field", assign(scope={"kind": "course", "key": "basics", "colour": "red"}),
+     INVALID, "scope.colour"),
+    ("unknown resource field",
+     check(resource={"kind": "user", "key": "ann", "tenant": 2}), INVALID, "resource.tenant"),
+    ("scope without a key", assign(scope={"kind": "org_unit"}), INVALID, "scope.key"),
+    ("str for a scope", assign(scope="course:basics"), INVALID, "scope"),
+    ("str for a resource", check(resource="ann"), INVALID, "resource"),
+    ("list for permissions", create_role(permissions=["user.view"]), INVALID, "permissions"),
+    ("bool for a permission value", create_role(permissions={"user.view": True}),
+     INVALID, "user.view"),
+    ("number for a role key", create_role(key=7), INVALID, "key"),
+    ("date for valid_from", assign(valid_from=datetime.date(2026, 2, 1)), INVALID, "valid_from"),
+    ("prose for valid_until", assign(valid_until="next week"), INVALID, "valid_until"),
 ]
 
 
@@ -173,6 +283,8 @@ def populated(engine, tenant):
     engine.create_org_unit(S, tenant, key="sales", name="Sales", parent="hq")
     engine.create_user(S, tenant, key="ann", display_name="Ann", org_unit="sales")
     engine.create_course(S, tenant, key="basics", title="Basics")
+    engine.create_user(S, tenant, key="gone", display_name="Gone", status="deprovisioned")
+    engine.create_role(S, tenant, key="custom", name="Custom")
     return tenant
 
 

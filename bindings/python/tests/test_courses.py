@@ -86,9 +86,26 @@ def test_list_by_status_and_pages(engine, tenant):
         "c1", "c2", "c3", "c4"]
 
 
-def test_read_only_user_cannot_author(engine, tenant):
+def test_user_without_a_role_cannot_see_or_author(engine, tenant):
     engine.create_user(lms.SYSTEM, tenant, key="ann", display_name="Ann")
+    engine.create_course(lms.SYSTEM, tenant, key="c", title="C")
     ann = lms.Actor.user("ann")
     with pytest.raises(lms.PermissionDeniedError):
-        engine.create_course(ann, tenant, key="c", title="C")
+        engine.create_course(ann, tenant, key="d", title="D")
+    with pytest.raises(lms.PermissionDeniedError, match="course.view"):
+        engine.get_course(ann, tenant, "c")
     assert engine.list_courses(ann, tenant).courses == []
+
+
+def test_learner_sees_but_author_writes(engine, tenant):
+    engine.create_user(lms.SYSTEM, tenant, key="ann", display_name="Ann")
+    engine.create_user(lms.SYSTEM, tenant, key="ada", display_name="Ada")
+    engine.create_course(lms.SYSTEM, tenant, key="c", title="C")
+    engine.assign_role(lms.SYSTEM, tenant, user_key="ann", role_key="learner")
+    engine.assign_role(lms.SYSTEM, tenant, user_key="ada", role_key="author")
+    ann, ada = lms.Actor.user("ann"), lms.Actor.user("ada")
+    assert [c.key for c in engine.list_courses(ann, tenant).courses] == ["c"]
+    with pytest.raises(lms.PermissionDeniedError, match="course.author"):
+        engine.update_course(ann, tenant, "c", title="Mine")
+    assert engine.update_course(ada, tenant, "c", title="New").version == 2
+    assert engine.publish_course(ada, tenant, "c").status == "published"

@@ -150,10 +150,14 @@ def test_users_of_another_tenant_are_not_found(engine, tenant):
     assert engine.get_user(lms.SYSTEM, tenant, "bob").display_name == "Bob"
 
 
-def test_read_only_user_can_read_but_not_write(engine, tenant):
+def test_plain_user_reads_only_their_own_record(engine, tenant):
     add(engine, tenant, "reader")
+    add(engine, tenant, "other")
     reader = lms.Actor.user("reader")
     assert engine.get_user(reader, tenant, "reader").key == "reader"
+    with pytest.raises(lms.PermissionDeniedError, match="user.view"):
+        engine.get_user(reader, tenant, "other")
+    assert [u.key for u in engine.list_users(reader, tenant).users] == ["reader"]
     with pytest.raises(lms.PermissionDeniedError):
         engine.create_user(reader, tenant, key="new", display_name="New")
     with pytest.raises(lms.PermissionDeniedError):
@@ -162,6 +166,32 @@ def test_read_only_user_can_read_but_not_write(engine, tenant):
         engine.get_user(lms.SYSTEM, tenant, "new")
 
 
-def test_unknown_actor_is_denied(engine, tenant):
+def test_auditor_reads_everyone_but_writes_nothing(engine, tenant):
+    add(engine, tenant, "reader")
+    add(engine, tenant, "other")
+    engine.assign_role(lms.SYSTEM, tenant, user_key="reader", role_key="auditor")
+    reader = lms.Actor.user("reader")
+    assert engine.get_user(reader, tenant, "other").key == "other"
+    assert [u.key for u in engine.list_users(reader, tenant).users] == ["other", "reader"]
+    with pytest.raises(lms.PermissionDeniedError, match="user.manage"):
+        engine.update_user(reader, tenant, "other", display_name="Boss")
+
+
+def test_manager_lists_their_chain(engine, tenant):
+    add(engine, tenant, "boss")
+    add(engine, tenant, "lead", manager_key="boss")
+    add(engine, tenant, "dev", manager_key="lead")
+    add(engine, tenant, "peer")
+    lead = lms.Actor.user("lead")
+    assert [u.key for u in engine.list_users(lead, tenant).users] == ["dev", "lead"]
+    assert engine.get_user(lead, tenant, "dev").manager_key == "lead"
     with pytest.raises(lms.PermissionDeniedError):
-        engine.list_users(lms.Actor.user("stranger"), tenant)
+        engine.get_user(lead, tenant, "boss")
+
+
+def test_unknown_actor_sees_nothing(engine, tenant):
+    add(engine, tenant, "bob")
+    stranger = lms.Actor.user("stranger")
+    assert engine.list_users(stranger, tenant).users == []
+    with pytest.raises(lms.PermissionDeniedError, match="stranger"):
+        engine.get_user(stranger, tenant, "bob")
