@@ -20,10 +20,12 @@
 
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -47,6 +49,15 @@ namespace lms {
 struct EngineOptions {
   // Where the engine reads time. Default: the system clock.
   std::shared_ptr<Clock> clock;
+  // How long the engine may answer access checks from what it read before,
+  // by `clock`. The engine caches each tenant's roles and overrides, each
+  // actor's assignments and every decision, and drops what a write through
+  // this Engine changes the moment it commits. Writes that bypass it --
+  // another Engine or process on the same database -- are seen once what
+  // they changed is older than this. Default (unset): until this Engine
+  // changes it, right when this Engine is the database's only writer. Zero
+  // turns the cache off. Throws invalid_argument when negative.
+  std::optional<std::chrono::milliseconds> access_cache_ttl = std::nullopt;
 };
 
 class LMS_API Engine {

@@ -121,8 +121,8 @@ Tenant DirectoryService::create_tenant(const Call& call,
   tenant.name = spec.name;
   tenant.created_at = call.now;
   // The event belongs to the new tenant, not to the tenant-level call.
-  append_event(Call{call.tx, call.actor, tenant.id, call.now}, kTenantCreated,
-               tenant.key, record_payload(to_json(tenant)));
+  append_event(Call{call.tx, call.actor, tenant.id, call.now, call.cache},
+               kTenantCreated, tenant.key, record_payload(to_json(tenant)));
   return tenant;
 }
 

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // lms::Engine (see engine.hpp): each API call is one storage transaction
-// that authorizes, lets a service do the work and commits. The engine holds
-// no mutable state of its own -- the storage serialises writers -- so it is
-// safe for concurrent use from multiple threads.
+// that authorizes, lets a service do the work and commits. Its only mutable
+// state is the access cache, itself thread-safe; the storage serialises
+// writers. So an Engine is safe for concurrent use from multiple threads.
 
 #include "lms/engine.hpp"
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <set>
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -19,6 +21,7 @@
 #include "directory/user_sync.hpp"
 #include "events/event_log.hpp"
 #include "lms/error.hpp"
+#include "rbac/access_cache.hpp"
 #include "rbac/access_service.hpp"
 #include "rbac/authorizer.hpp"
 #include "rbac/scope_path.hpp"
@@ -28,6 +31,8 @@ namespace lms {
 struct Engine::Impl {
   std::unique_ptr<Storage> storage;
   std::shared_ptr<Clock> clock;
+  // Null when the host turned caching off (a zero TTL).
+  std::unique_ptr<AccessCache> cache;
   DirectoryService directory;
   CatalogService catalog;
   AccessService access;
@@ -38,16 +43,34 @@ struct Engine::Impl {
   template <typename Work>
   auto run(TransactionMode mode, const Actor& actor, TenantId tenant,
            Work&& work) {
+    std::optional<CallCache> call_cache;
+    if (cache) call_cache.emplace(*cache);
     auto tx = storage->begin(mode);
-    const Call call{*tx, actor, tenant, clock->now()};
+    const Call call{*tx, actor, tenant, clock->now(),
+                    call_cache ? &*call_cache : nullptr};
     if constexpr (std::is_void_v<decltype(work(call))>) {
       std::forward<Work>(work)(call);
-      if (mode == TransactionMode::write) tx->commit();
+      finish(mode, *tx, call_cache);
     } else {
       auto result = std::forward<Work>(work)(call);
-      if (mode == TransactionMode::write) tx->commit();
+      finish(mode, *tx, call_cache);
       return result;
     }
+  }
+
+  // Commits a write transaction, then drops from the cache what the call
+  // changed -- also when the commit fails, since its outcome is then
+  // unknown and dropping is always safe.
+  static void finish(TransactionMode mode, Transaction& tx,
+                     std::optional<CallCache>& call_cache) {
+    if (mode != TransactionMode::write) return;
+    try {
+      tx.commit();
+    } catch (...) {
+      if (call_cache) call_cache->publish();
+      throw;
+    }
+    if (call_cache) call_cache->publish();
   }
 
   // run() for the calls that need `permission` on one resource.
@@ -73,6 +96,30 @@ struct Engine::Impl {
     return guarded(TransactionMode::write, actor, tenant, permission, resource,
                    std::forward<Work>(work));
   }
+
+  // The decision for `subject`: warm from the cache without opening a
+  // transaction, else decided (and cached) in a read transaction. No
+  // permission is needed to ask, but an unknown tenant or resource is
+  // not_found as for any call.
+  std::shared_ptr<const Decision> decision(const Actor& subject,
+                                           TenantId tenant,
+                                           Permission permission,
+                                           const Resource& resource) {
+    detail::validate_permission("permission", permission);
+    detail::validate_resource("resource", resource);
+    if (cache) {
+      if (auto cached = cache->decision(tenant, subject.user_key(), permission,
+                                        resource, clock->now()))
+        return cached;
+    }
+    return std::make_shared<const Decision>(
+        run(TransactionMode::read, subject, tenant, [&](const Call& c) {
+          // decide() takes tenant 0 for the tenant-level calls; a host
+          // asking about it names no tenant.
+          if (tenant == 0) require_tenant(c.tx, tenant);
+          return decide(c, permission, resource, "resource.key");
+        }));
+  }
 };
 
 namespace {
@@ -97,8 +144,7 @@ Resource scope_resource(const Scope& scope) {
 std::set<std::string, std::less<>> visible_set(const Call& call,
                                                Permission permission,
                                                ResourceKind kind) {
-  const auto keys = visible_keys(call.tx, call.actor, call.tenant, permission,
-                                 kind, call.now);
+  const auto keys = visible_keys(call, permission, kind);
   return {keys.begin(), keys.end()};
 }
 
@@ -110,6 +156,12 @@ Engine::Engine(std::unique_ptr<Storage> storage, EngineOptions options)
     throw Error(ErrorCode::invalid_argument, "storage: must not be null");
   impl_->storage = std::move(storage);
   impl_->clock = options.clock ? std::move(options.clock) : system_clock();
+  if (options.access_cache_ttl && options.access_cache_ttl->count() < 0)
+    throw Error(ErrorCode::invalid_argument,
+                "access_cache_ttl: must not be negative, got " +
+                    std::to_string(options.access_cache_ttl->count()) + " ms");
+  if (!options.access_cache_ttl || options.access_cache_ttl->count() > 0)
+    impl_->cache = std::make_unique<AccessCache>(options.access_cache_ttl);
 }
 
 Engine Engine::open(const std::string& path, EngineOptions options) {
@@ -180,8 +232,7 @@ UserPage Engine::list_users(const Actor& actor, TenantId tenant,
   return impl_->run(TransactionMode::read, actor, tenant, [&](const Call& c) {
     require_tenant(c.tx, tenant);
     if (actor.is_system()) return impl_->directory.list_users(c, query);
-    auto visible = visible_keys(c.tx, actor, tenant, Permission::user_view,
-                                ResourceKind::user, c.now);
+    auto visible = visible_keys(c, Permission::user_view, ResourceKind::user);
     UserQuery filtered = query;
     if (query.keys) {
       auto wanted = *query.keys;
@@ -416,20 +467,12 @@ std::vector<Override> Engine::list_overrides(const Actor& actor,
 
 bool Engine::check(const Actor& subject, TenantId tenant, Permission permission,
                    const Resource& resource) {
-  return explain(subject, tenant, permission, resource).allowed;
+  return impl_->decision(subject, tenant, permission, resource)->allowed;
 }
 
 Decision Engine::explain(const Actor& subject, TenantId tenant,
                          Permission permission, const Resource& resource) {
-  // The host asks on the subject's behalf: no permission is needed to ask,
-  // but an unknown tenant or resource is not_found as for any call.
-  return impl_->run(TransactionMode::read, subject, tenant, [&](const Call& c) {
-    detail::validate_permission("permission", permission);
-    detail::validate_resource("resource", resource);
-    require_tenant(c.tx, tenant);
-    return decide(c.tx, subject, tenant, permission, resource, c.now,
-                  "resource.key");
-  });
+  return *impl_->decision(subject, tenant, permission, resource);
 }
 
 std::vector<std::string> Engine::visible(const Actor& subject, TenantId tenant,
@@ -438,7 +481,7 @@ std::vector<std::string> Engine::visible(const Actor& subject, TenantId tenant,
   return impl_->run(TransactionMode::read, subject, tenant, [&](const Call& c) {
     detail::validate_permission("permission", permission);
     require_tenant(c.tx, tenant);
-    return visible_keys(c.tx, subject, tenant, permission, kind, c.now);
+    return visible_keys(c, permission, kind);
   });
 }
 

@@ -8,19 +8,21 @@
 #include <utility>
 
 #include "lms/event.hpp"
+#include "rbac/access_cache.hpp"
 
 namespace lms {
 
-void append_event(const Call& call, std::string_view type,
-                  std::string_view subject, Json payload) {
+void append_event(const Call& call, EventType type, std::string_view subject,
+                  Json payload) {
   Event event;
   event.tenant_id = call.tenant;
   event.time = call.now;
   event.actor = call.actor.to_string();
-  event.type = std::string{type};
+  event.type = std::string{type.name};
   event.subject = std::string{subject};
   event.payload = std::move(payload);
   call.tx.events().append_event(event);
+  if (call.cache) call.cache->note(call.tenant, type.effect, subject);
 }
 
 Json record_payload(Json record) {

@@ -9,6 +9,7 @@
 
 #include <string_view>
 
+#include "events/event_type.hpp"
 #include "lms/actor.hpp"
 #include "lms/json.hpp"
 #include "lms/storage.hpp"
@@ -16,6 +17,8 @@
 #include "lms/time.hpp"
 
 namespace lms {
+
+class CallCache;
 
 // One API call: its transaction, who makes it, the tenant it addresses (0
 // for tenant-level calls) and the moment it happens, read once from the
@@ -25,28 +28,15 @@ struct Call {
   const Actor& actor;
   TenantId tenant;
   Timestamp now;
+  // The engine's access cache as this call sees it, collecting what the
+  // call changes (see rbac/access_cache.hpp); null decides uncached.
+  CallCache* cache = nullptr;
 };
 
-// Event types. Consumers match on these strings; never rename one.
-inline constexpr std::string_view kTenantCreated = "tenant.created";
-inline constexpr std::string_view kUserCreated = "user.created";
-inline constexpr std::string_view kUserUpdated = "user.updated";
-inline constexpr std::string_view kOrgUnitCreated = "orgunit.created";
-inline constexpr std::string_view kOrgUnitMoved = "orgunit.moved";
-inline constexpr std::string_view kCourseCreated = "course.created";
-inline constexpr std::string_view kCourseUpdated = "course.updated";
-inline constexpr std::string_view kCoursePublished = "course.published";
-inline constexpr std::string_view kCourseArchived = "course.archived";
-inline constexpr std::string_view kRoleCreated = "role.created";
-inline constexpr std::string_view kRoleUpdated = "role.updated";
-inline constexpr std::string_view kRoleAssigned = "role.assigned";
-inline constexpr std::string_view kRoleUnassigned = "role.unassigned";
-inline constexpr std::string_view kOverrideSet = "override.set";
-inline constexpr std::string_view kOverrideCleared = "override.cleared";
-
-// Appends an event of `call.tenant` through call.tx.
-void append_event(const Call& call, std::string_view type,
-                  std::string_view subject, Json payload);
+// Appends an event of `call.tenant` through call.tx, noting its access
+// effect in call.cache.
+void append_event(const Call& call, EventType type, std::string_view subject,
+                  Json payload);
 
 // A record's JSON without created_at/updated_at: the payload of a
 // "*.created" event, since the event carries its own time.

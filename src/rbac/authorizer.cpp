@@ -3,7 +3,7 @@
 // The authorization point (see authorizer.hpp): gathering the inputs of
 // rbac::resolve, turning a denial into Error{permission_denied}, and
 // computing visibility sets that agree with decide() record by record.
-// Stateless; thread-safe.
+// Stateless but for the access cache; thread-safe.
 
 #include "rbac/authorizer.hpp"
 
@@ -17,6 +17,7 @@
 #include "directory/directory_service.hpp"
 #include "lms/error.hpp"
 #include "lms/limits.hpp"
+#include "rbac/directory_facts.hpp"
 #include "rbac/scope_path.hpp"
 
 namespace lms {
@@ -34,7 +35,7 @@ rbac::HeldRole relationship(GrantSource source, std::string_view role_key) {
 // The roles `ctx`'s actor holds for user `subject` without an assignment:
 // the learner role on their own record, the manager role over everyone
 // below them in the manager chain.
-std::vector<rbac::HeldRole> relationships(Transaction& tx,
+std::vector<rbac::HeldRole> relationships(rbac::DirectoryFacts& facts,
                                           const AccessContext& ctx,
                                           const Resource& resource) {
   if (resource.kind != ResourceKind::user || !ctx.active ||
@@ -43,7 +44,7 @@ std::vector<rbac::HeldRole> relationships(Transaction& tx,
   const std::string& me = ctx.actor.user_key();
   if (resource.key == me)
     return {relationship(GrantSource::self, kRoleLearner)};
-  const auto chain = tx.directory().manager_chain(ctx.tenant, resource.key);
+  const auto chain = facts.manager_chain(resource.key);
   if (std::find(chain.begin(), chain.end(), me) != chain.end())
     return {relationship(GrantSource::manager, kRoleManager)};
   return {};
@@ -65,11 +66,11 @@ std::string denial(const Actor& actor, TenantId tenant, Permission permission,
   return message;
 }
 
-std::vector<Scope> path_of(Transaction& tx, TenantId tenant,
+std::vector<Scope> path_of(rbac::DirectoryFacts& facts, TenantId tenant,
                            const Resource& resource, std::string_view field) {
   if (tenant == 0) return {Scope::tenant()};
-  require_tenant(tx, tenant);
-  return rbac::resource_path(tx, tenant, resource, field);
+  facts.require_tenant();
+  return facts.path(resource, field);
 }
 
 std::vector<std::string> all_course_keys(Transaction& tx, TenantId tenant) {
@@ -177,26 +178,42 @@ std::vector<std::string> visible_users(Transaction& tx,
   return keys;
 }
 
+// The tenant's role definitions, built-in and custom, and its overrides.
+AccessPolicy read_policy(Transaction& tx, TenantId tenant) {
+  AccessPolicy policy;
+  auto& access = tx.access();
+  for (const RoleSpec& role : rbac::builtin_roles())
+    policy.roles.emplace(role.key, role.permissions);
+  for (Role& role : access.list_roles(tenant))
+    policy.roles.emplace(std::move(role.key), std::move(role.permissions));
+  for (Override& o : access.list_overrides(tenant))
+    policy.overrides.emplace(
+        std::tuple{std::move(o.role_key), std::move(o.scope), o.permission},
+        o.value);
+  return policy;
+}
+
 }  // namespace
 
-AccessContext gather_access(Transaction& tx, const Actor& actor,
-                            TenantId tenant) {
+AccessContext gather_access(const Call& call) {
   AccessContext ctx;
-  ctx.actor = actor;
-  ctx.tenant = tenant;
-  if (actor.is_system()) {
+  ctx.actor = call.actor;
+  ctx.tenant = call.tenant;
+  if (call.actor.is_system()) {
     ctx.active = true;
     return ctx;
   }
-  const std::string who = "actor " + detail::quote_value(actor.user_key());
-  if (tenant == 0) {
+  const std::string& key = call.actor.user_key();
+  const std::string who = "actor " + detail::quote_value(key);
+  if (call.tenant == 0) {
     ctx.inactive_reason = "only the system principal may act across tenants";
     return ctx;
   }
-  const auto user = tx.directory().find_user(tenant, actor.user_key());
+  rbac::DirectoryFacts facts(call, ctx.validity);
+  const auto user = facts.find_user(key);
   if (!user) {
     ctx.inactive_reason =
-        who + " is not a user of tenant " + std::to_string(tenant);
+        who + " is not a user of tenant " + std::to_string(call.tenant);
     return ctx;
   }
   if (user->status != UserStatus::active) {
@@ -204,18 +221,28 @@ AccessContext gather_access(Transaction& tx, const Actor& actor,
     return ctx;
   }
   ctx.active = true;
-  auto& access = tx.access();
-  AssignmentQuery mine;
-  mine.user_key = actor.user_key();
-  ctx.assignments = access.list_assignments(tenant, mine);
-  for (const RoleSpec& role : rbac::builtin_roles())
-    ctx.roles.emplace(role.key, role.permissions);
-  for (Role& role : access.list_roles(tenant))
-    ctx.roles.emplace(std::move(role.key), std::move(role.permissions));
-  for (Override& o : access.list_overrides(tenant))
-    ctx.overrides.emplace(
-        std::tuple{std::move(o.role_key), std::move(o.scope), o.permission},
-        o.value);
+  ctx.assignments = read_through(
+      call, ctx.validity,
+      [&](const AccessCache& cache) {
+        return cache.assignments(call.tenant, key, call.now);
+      },
+      [&] {
+        AssignmentQuery mine;
+        mine.user_key = key;
+        return call.tx.access().list_assignments(call.tenant, mine);
+      },
+      [&](AccessCache& cache, std::uint64_t generation, auto entry) {
+        cache.store_assignments(generation, call.tenant, key, std::move(entry));
+      });
+  ctx.policy = read_through(
+      call, ctx.validity,
+      [&](const AccessCache& cache) {
+        return cache.policy(call.tenant, call.now);
+      },
+      [&] { return read_policy(call.tx, call.tenant); },
+      [&](AccessCache& cache, std::uint64_t generation, auto entry) {
+        cache.store_policy(generation, call.tenant, std::move(entry));
+      });
   return ctx;
 }
 
@@ -233,46 +260,58 @@ Decision decide(const AccessContext& ctx, Permission permission,
     return decision;
   }
   std::vector<rbac::HeldRole> held;
-  for (const Assignment& a : ctx.assignments) {
+  for (const Assignment& a : *ctx.assignments) {
     if (valid_at(a, now) &&
         std::find(path.begin(), path.end(), a.scope) != path.end())
       held.push_back({GrantSource::assignment, a.id, a.role_key, a.scope});
   }
   held.insert(held.end(), relationships.begin(), relationships.end());
-  return rbac::resolve(permission, resource, path, held, ctx.roles,
-                       ctx.overrides);
+  return rbac::resolve(permission, resource, path, held, ctx.policy->roles,
+                       ctx.policy->overrides);
 }
 
-Decision decide(Transaction& tx, const Actor& actor, TenantId tenant,
-                Permission permission, const Resource& resource, Timestamp now,
-                std::string_view field) {
-  const auto path = path_of(tx, tenant, resource, field);
-  const AccessContext ctx = gather_access(tx, actor, tenant);
-  return decide(ctx, permission, resource, path,
-                relationships(tx, ctx, resource), now);
-}
-
-void authorize(Transaction& tx, const Actor& actor, TenantId tenant,
-               Permission permission, const Resource& resource, Timestamp now,
-               std::string_view field) {
-  if (!decide(tx, actor, tenant, permission, resource, now, field).allowed)
-    throw Error(ErrorCode::permission_denied,
-                denial(actor, tenant, permission, resource));
+Decision decide(const Call& call, Permission permission,
+                const Resource& resource, std::string_view field) {
+  AccessCache* cache = usable_cache(call);
+  const std::string& user = call.actor.user_key();
+  if (cache) {
+    if (const auto cached =
+            cache->decision(call.tenant, user, permission, resource, call.now))
+      return *cached;
+  }
+  Validity validity;
+  rbac::DirectoryFacts facts(call, validity);
+  const auto path = path_of(facts, call.tenant, resource, field);
+  const AccessContext ctx = gather_access(call);
+  Decision decision = decide(ctx, permission, resource, path,
+                             relationships(facts, ctx, resource), call.now);
+  if (cache) {
+    // What was found missing is not cached, so the TTL bounds too.
+    validity = validity & ctx.validity & cache->fresh(call.now);
+    if (ctx.assignments)
+      validity = validity & assignment_validity(*ctx.assignments, call.now);
+    cache->store_decision(call.cache->generation(), call.tenant, user, validity,
+                          decision);
+  }
+  return decision;
 }
 
 void authorize(const Call& call, Permission permission,
                const Resource& resource, std::string_view field) {
-  authorize(call.tx, call.actor, call.tenant, permission, resource, call.now,
-            field);
+  if (!decide(call, permission, resource, field).allowed)
+    throw Error(ErrorCode::permission_denied,
+                denial(call.actor, call.tenant, permission, resource));
 }
 
 void authorize_grant(const Call& call,
                      const std::map<Permission, PermissionValue>& permissions,
                      const Resource& resource, std::string_view what) {
   if (call.actor.is_system()) return;
-  const auto path = path_of(call.tx, call.tenant, resource, "key");
-  const AccessContext ctx = gather_access(call.tx, call.actor, call.tenant);
-  const auto held = relationships(call.tx, ctx, resource);
+  Validity validity;
+  rbac::DirectoryFacts facts(call, validity);
+  const auto path = path_of(facts, call.tenant, resource, "key");
+  const AccessContext ctx = gather_access(call);
+  const auto held = relationships(facts, ctx, resource);
   for (const auto& [permission, value] : permissions) {
     if (value != PermissionValue::allow) continue;
     if (!decide(ctx, permission, resource, path, held, call.now).allowed)
@@ -282,9 +321,8 @@ void authorize_grant(const Call& call,
   }
 }
 
-std::vector<std::string> visible_keys(Transaction& tx, const Actor& actor,
-                                      TenantId tenant, Permission permission,
-                                      ResourceKind kind, Timestamp now) {
+std::vector<std::string> visible_keys(const Call& call, Permission permission,
+                                      ResourceKind kind) {
   if (kind != ResourceKind::user && kind != ResourceKind::org_unit &&
       kind != ResourceKind::course)
     detail::throw_field_error(
@@ -292,10 +330,13 @@ std::vector<std::string> visible_keys(Transaction& tx, const Actor& actor,
         kind == ResourceKind::tenant
             ? std::string{"tenant"}
             : std::to_string(static_cast<std::int32_t>(kind)));
-  const AccessContext ctx = gather_access(tx, actor, tenant);
+  const AccessContext ctx = gather_access(call);
   if (!ctx.active) return {};
+  Transaction& tx = call.tx;
+  const TenantId tenant = call.tenant;
+  const Timestamp now = call.now;
   if (kind == ResourceKind::user) {
-    if (actor.is_system()) return tx.directory().list_user_keys(tenant);
+    if (call.actor.is_system()) return tx.directory().list_user_keys(tenant);
     return visible_users(tx, ctx, permission, now);
   }
   std::vector<std::string> keys;

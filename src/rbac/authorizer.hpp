@@ -12,11 +12,13 @@
 // principal may do everything; a user who is unknown in the tenant,
 // suspended or deprovisioned holds nothing; otherwise Moodle's resolution.
 //
-// Stateless; thread-safe (a Transaction belongs to its caller's thread).
+// Stateless but for the access cache; thread-safe (a Call belongs to its
+// caller's thread).
 
 #pragma once
 
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -29,30 +31,32 @@
 #include "lms/storage.hpp"
 #include "lms/tenant.hpp"
 #include "lms/time.hpp"
+#include "rbac/access_cache.hpp"
 #include "rbac/resolve.hpp"
 
 namespace lms {
 
 // What an actor brings to every decision in one tenant: whether they hold
-// anything at all, their assignments, and the tenant's role definitions and
-// overrides. gather_access() is the one place these are read, so that a
-// cache can replace it.
+// anything at all, their assignments, and the tenant's policy.
+// gather_access() is the one place these are read, through the access
+// cache when the call has one.
 struct AccessContext {
   Actor actor = Actor::system();
   TenantId tenant = 0;
   // False for a user who is unknown in the tenant, suspended or
   // deprovisioned; `inactive_reason` then says which ("actor 'k' is
-  // suspended").
+  // suspended"), and nothing else is gathered.
   bool active = false;
   std::string inactive_reason;
-  std::vector<Assignment> assignments;
-  rbac::RoleDefinitions roles;
-  rbac::OverrideIndex overrides;
+  std::shared_ptr<const std::vector<Assignment>> assignments;
+  std::shared_ptr<const AccessPolicy> policy;
+  // When what was gathered may be served from the cache.
+  Validity validity;
 };
 
-// REQUIRES: `tenant` exists (or is 0 for the tenant-level calls).
-AccessContext gather_access(Transaction& tx, const Actor& actor,
-                            TenantId tenant);
+// The context of `call`'s actor in `call.tenant` (0 for the tenant-level
+// calls). REQUIRES: the tenant exists.
+AccessContext gather_access(const Call& call);
 
 // The decision for `ctx`'s actor on a resource at `path` (see
 // rbac::resolve), holding the roles of the assignments that cover the path
@@ -61,21 +65,16 @@ Decision decide(const AccessContext& ctx, Permission permission,
                 const Resource& resource, std::span<const Scope> path,
                 std::span<const rbac::HeldRole> relationships, Timestamp now);
 
-// The decision on `resource` in `tenant`, gathering everything. Throws
-// Error{not_found} for an unknown tenant, or for a resource that does not
-// exist (naming `field`).
-Decision decide(Transaction& tx, const Actor& actor, TenantId tenant,
-                Permission permission, const Resource& resource, Timestamp now,
-                std::string_view field = "key");
+// The decision for `call`'s actor on `resource`, served from and kept in
+// the call's cache. Throws Error{not_found} for an unknown tenant, or for a
+// resource that does not exist (naming `field`).
+Decision decide(const Call& call, Permission permission,
+                const Resource& resource, std::string_view field = "key");
 
 // decide(), throwing Error{permission_denied} "actor 'k' lacks <permission>
-// on <kind> '<key>' in tenant N" when denied. `tenant` 0 addresses the
+// on <kind> '<key>' in tenant N" when denied. `call.tenant` 0 addresses the
 // tenant-level calls (tenant.manage), which the system principal alone may
 // make.
-void authorize(Transaction& tx, const Actor& actor, TenantId tenant,
-               Permission permission, const Resource& resource, Timestamp now,
-               std::string_view field = "key");
-// authorize() for `call`'s actor, tenant and time.
 void authorize(const Call& call, Permission permission,
                const Resource& resource, std::string_view field = "key");
 
@@ -87,12 +86,11 @@ void authorize_grant(const Call& call,
                      const Resource& resource, std::string_view what);
 
 // The keys of every record of `kind` (user, org_unit, course) on which
-// `actor` holds `permission`, ascending: the same answer as decide() on
+// `call`'s actor holds `permission`, ascending: the same answer as decide() on
 // each record, for users from one set-based storage query. Throws
 // Error{invalid_argument} naming "kind" for any other kind (the tenant).
 // REQUIRES: `tenant` exists.
-std::vector<std::string> visible_keys(Transaction& tx, const Actor& actor,
-                                      TenantId tenant, Permission permission,
-                                      ResourceKind kind, Timestamp now);
+std::vector<std::string> visible_keys(const Call& call, Permission permission,
+                                      ResourceKind kind);
 
 }  // namespace lms

@@ -42,6 +42,9 @@ class OrgTree {
   explicit OrgTree(std::vector<OrgUnit> units);
 
   const std::vector<OrgUnit>& units() const { return units_; }
+  bool contains(std::string_view unit) const {
+    return parent_of_.find(unit) != parent_of_.end();
+  }
   // org_unit_path() for `unit`. REQUIRES: `unit` is empty or in the tree.
   std::vector<Scope> path(std::string_view unit) const;
 

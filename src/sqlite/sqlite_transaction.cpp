@@ -592,10 +592,16 @@ WITH RECURSIVE chain(key, manager_key, depth, path) AS (
          chain.path || u.key || char(1)
   FROM chain JOIN users u ON u.tenant_id = ?1 AND u.key = chain.manager_key
   WHERE chain.depth < ?3 AND instr(chain.path, char(1) || u.key || char(1)) = 0)
-SELECT key FROM chain WHERE depth > 0 ORDER BY depth)sql");
+SELECT key, depth FROM chain WHERE depth > 0)sql");
   stmt.bind(tenant).bind(user_key).bind(detail::kManagerChainSteps);
+  // Ordered here rather than by the query: ORDER BY would build a
+  // temporary b-tree, the bulk of the query's cost.
+  std::vector<std::pair<std::int64_t, std::string>> steps;
+  while (stmt.step()) steps.emplace_back(stmt.int64(1), stmt.text(0));
+  std::sort(steps.begin(), steps.end());
   std::vector<std::string> chain;
-  while (stmt.step()) chain.push_back(stmt.text(0));
+  chain.reserve(steps.size());
+  for (auto& step : steps) chain.push_back(std::move(step.second));
   return chain;
 }
 

@@ -31,20 +31,12 @@ std::vector<User> DirectoryStore::find_users(
 
 std::vector<std::string> DirectoryStore::manager_chain(
     TenantId tenant, std::string_view user_key) {
-  std::vector<std::string> chain;
-  // The user counts as seen: a cycle back to them ends the chain instead
-  // of naming them as their own manager.
-  std::set<std::string, std::less<>> seen{std::string{user_key}};
-  std::optional<User> user = find_user(tenant, user_key);
-  while (user && std::cmp_less(chain.size(), detail::kManagerChainSteps) &&
-         !user->manager_key.empty() && !seen.contains(user->manager_key)) {
-    std::optional<User> manager = find_user(tenant, user->manager_key);
-    if (!manager) break;
-    seen.insert(manager->key);
-    chain.push_back(manager->key);
-    user = std::move(manager);
-  }
-  return chain;
+  return detail::walk_manager_chain(
+      user_key, [&](std::string_view key) -> std::optional<std::string> {
+        auto user = find_user(tenant, key);
+        if (!user) return std::nullopt;
+        return std::move(user->manager_key);
+      });
 }
 
 std::vector<std::string> DirectoryStore::visible_user_keys(
