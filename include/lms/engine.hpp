@@ -48,7 +48,7 @@ namespace lms {
 
 struct EngineOptions {
   // Where the engine reads time. Default: the system clock.
-  std::shared_ptr<Clock> clock;
+  std::shared_ptr<Clock> clock = nullptr;
   // How long the engine may answer access checks from what it read before,
   // by `clock`. The engine caches each tenant's roles and overrides, each
   // actor's assignments and every decision, and drops what a write through

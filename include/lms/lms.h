@@ -108,7 +108,12 @@ LMS_API void lms_free(void* buffer);
  *        {"backend"?: "sqlite" (default) | "memory",
  *         "clock"?: "system" (default) | "manual",
  *         "start"?: timestamp -- the manual clock's first reading
- *                   (default 2026-01-01T00:00:00.000Z)}
+ *                   (default 2026-01-01T00:00:00.000Z),
+ *         "access_cache_ttl_ms"?: integer >= 0 -- how long access checks
+ *                   may be answered from what was read before (default:
+ *                   until this engine changes it; 0 turns the cache off;
+ *                   set it when other processes write the same database --
+ *                   see EngineOptions::access_cache_ttl in engine.hpp)}
  * @param[out] out_engine the engine; destroy with lms_engine_destroy().
  * @return LMS_OK; LMS_E_INVALID for bad options; LMS_E_STORAGE when the
  *         database cannot be opened or has a newer schema; LMS_E_MISUSE

@@ -10,11 +10,13 @@
 // lms_engine is as safe to share as the lms::Engine inside it, and the
 // error message is thread-local.
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <memory>
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -144,6 +146,7 @@ struct OpenOptions {
   bool has_start = false;
   lms::Timestamp start =
       lms::parse_timestamp("2026-01-01T00:00:00.000Z", "start");
+  std::optional<std::chrono::milliseconds> access_cache_ttl;
 };
 
 const std::string& string_field(const lms::Json& value, std::string_view name) {
@@ -176,6 +179,14 @@ OpenOptions read_open_options(const char* options_json) {
     } else if (name == "start") {
       options.start = lms::parse_timestamp(string_field(value, name), name);
       options.has_start = true;
+    } else if (name == "access_cache_ttl_ms") {
+      // Booleans and fractions are not durations, however JSON spells them.
+      if (!value.is_number_integer() || value.get<std::int64_t>() < 0)
+        lms::detail::throw_field_error(lms::ErrorCode::invalid_argument, name,
+                                       "must be a non-negative integer",
+                                       value.dump());
+      options.access_cache_ttl =
+          std::chrono::milliseconds{value.get<std::int64_t>()};
     } else {
       // Named through quote_value: the name comes from the caller and
       // must not garble the message.
@@ -352,6 +363,7 @@ lms_status lms_engine_open(const char* location, const char* options_json,
     const OpenOptions options = read_open_options(options_json);
     std::shared_ptr<lms::ManualClock> manual_clock;
     lms::EngineOptions engine_options;
+    engine_options.access_cache_ttl = options.access_cache_ttl;
     if (options.manual_clock) {
       manual_clock = std::make_shared<lms::ManualClock>(options.start);
       engine_options.clock = manual_clock;

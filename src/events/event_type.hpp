@@ -31,8 +31,7 @@ struct EventType {
   AccessEffect effect;
 };
 
-inline constexpr EventType kTenantCreated{"tenant.created",
-                                          AccessEffect::none};
+inline constexpr EventType kTenantCreated{"tenant.created", AccessEffect::none};
 inline constexpr EventType kUserCreated{"user.created",
                                         AccessEffect::directory};
 inline constexpr EventType kUserUpdated{"user.updated",
@@ -41,10 +40,8 @@ inline constexpr EventType kOrgUnitCreated{"orgunit.created",
                                            AccessEffect::directory};
 inline constexpr EventType kOrgUnitMoved{"orgunit.moved",
                                          AccessEffect::directory};
-inline constexpr EventType kCourseCreated{"course.created",
-                                          AccessEffect::none};
-inline constexpr EventType kCourseUpdated{"course.updated",
-                                          AccessEffect::none};
+inline constexpr EventType kCourseCreated{"course.created", AccessEffect::none};
+inline constexpr EventType kCourseUpdated{"course.updated", AccessEffect::none};
 inline constexpr EventType kCoursePublished{"course.published",
                                             AccessEffect::none};
 inline constexpr EventType kCourseArchived{"course.archived",

@@ -196,9 +196,11 @@ void AccessCache::store_assignments(std::uint64_t generation, TenantId tenant,
   actor_entry(tenant, user).assignments = std::move(entry);
 }
 
-std::shared_ptr<const Decision> AccessCache::decision(
-    TenantId tenant, std::string_view user, Permission permission,
-    const Resource& resource, Timestamp now) const {
+std::shared_ptr<const Decision> AccessCache::decision(TenantId tenant,
+                                                      std::string_view user,
+                                                      Permission permission,
+                                                      const Resource& resource,
+                                                      Timestamp now) const {
   std::shared_lock lock(mutex_);
   const TenantEntry* entry = find_tenant(tenant);
   if (!entry) return nullptr;

@@ -176,8 +176,7 @@ class AccessCache {
   };
   struct ActorEntry {
     std::optional<Entry<std::vector<Assignment>>> assignments;
-    std::unordered_map<DecisionKey, Entry<Decision>, DecisionKeyHash>
-        decisions;
+    std::unordered_map<DecisionKey, Entry<Decision>, DecisionKeyHash> decisions;
   };
   template <typename T>
   using ByKey = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
@@ -230,8 +229,7 @@ class CallCache {
 // (nothing to resolve) or the tenant-level calls, nor once the call has
 // changed what decisions read (CallCache::usable).
 inline AccessCache* usable_cache(const Call& call) {
-  if (!call.cache || call.tenant == 0 || call.actor.is_system())
-    return nullptr;
+  if (!call.cache || call.tenant == 0 || call.actor.is_system()) return nullptr;
   return call.cache->usable();
 }
 

@@ -6,7 +6,8 @@
  * manager of the subject and not, learner on self and on another, a
  * suspended user, the admin of another tenant), backed by real calls that
  * succeed or are denied; lms_explain's reasons; lms_visible for a manager;
- * and escalation attempts, each refused with nothing written.
+ * escalation attempts, each refused with nothing written; and the access
+ * cache's TTL for writes made by another engine on the same file.
  * Single-threaded; every buffer the library returns is freed.
  */
 
@@ -642,6 +643,60 @@ static void test_escalation(void) {
   lms_free(before);
 }
 
+/* Two engines on one file: `reader` caches access decisions for a minute
+ * of its manual clock, `fresh` not at all. A write through `writer` is seen
+ * by `fresh` at once, and by `reader` once its minute is over. */
+static void test_cache_ttl(void) {
+  static const char* const kPath = "capi_access_cache_test.db";
+  lms_engine* writer = NULL;
+  lms_engine* reader = NULL;
+  lms_engine* fresh = NULL;
+  int64_t tenant;
+  int answer = -1;
+  char* out = NULL;
+  remove(kPath);
+  CHECK_OK(lms_engine_open(kPath, NULL, &writer));
+  tenant = create_tenant(writer, "ttl");
+  CHECK_OK(lms_user_create(writer, SYS, tenant,
+                           "{\"key\":\"u\",\"display_name\":\"U\"}", &out));
+  lms_free(out);
+  CHECK_OK(lms_course_create(writer, SYS, tenant,
+                             "{\"key\":\"c\",\"title\":\"C\"}", &out));
+  lms_free(out);
+  CHECK_OK(lms_engine_open(
+      kPath, "{\"clock\":\"manual\",\"access_cache_ttl_ms\":60000}", &reader));
+  CHECK_OK(lms_engine_open(kPath, "{\"access_cache_ttl_ms\":0}", &fresh));
+  CHECK_OK(
+      lms_check(reader, "u", tenant, "course.view", "course", "c", &answer));
+  CHECK(answer == 0);
+  CHECK_OK(
+      lms_check(fresh, "u", tenant, "course.view", "course", "c", &answer));
+  CHECK(answer == 0);
+  CHECK_OK(lms_role_assign(
+      writer, SYS, tenant,
+      "{\"user_key\":\"u\",\"role_key\":\"instructor\",\"scope\":"
+      "{\"kind\":\"course\",\"key\":\"c\"}}",
+      &out));
+  lms_free(out);
+  CHECK_OK(
+      lms_check(fresh, "u", tenant, "course.view", "course", "c", &answer));
+  CHECK(answer == 1);
+  /* As documented: not before the TTL is over... */
+  CHECK_OK(lms_engine_set_time(reader, DEFAULT_START_MS + 59999));
+  CHECK_OK(
+      lms_check(reader, "u", tenant, "course.view", "course", "c", &answer));
+  CHECK(answer == 0);
+  /* ...and then. */
+  CHECK_OK(lms_engine_set_time(reader, DEFAULT_START_MS + 60000));
+  CHECK_OK(
+      lms_check(reader, "u", tenant, "course.view", "course", "c", &answer));
+  CHECK(answer == 1);
+  lms_engine_destroy(fresh);
+  lms_engine_destroy(reader);
+  lms_engine_destroy(writer);
+  remove(kPath);
+}
+
 int main(void) {
   make_fixture();
   test_roles();
@@ -651,6 +706,7 @@ int main(void) {
   test_visible();
   test_overrides();
   test_escalation();
+  test_cache_ttl();
   lms_engine_destroy(engine);
   puts("access_test: ok");
   return EXIT_SUCCESS;

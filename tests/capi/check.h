@@ -39,6 +39,9 @@
 #define CHECK_STR_EQ(actual, expected) \
   check_str_eq((actual), (expected), #actual, __FILE__, __LINE__)
 
+/* 2026-01-01T00:00:00.000Z: the manual clock's default start. */
+#define DEFAULT_START_MS INT64_C(1767225600000)
+
 void check_true(int ok, const char* what, const char* file, int line);
 void check_status(lms_status expected, lms_status actual, const char* what,
                   const char* file, int line);

@@ -12,9 +12,6 @@
 
 #include "check.h"
 
-/* 2026-01-01T00:00:00.000Z: the manual clock's default start. */
-#define DEFAULT_START_MS INT64_C(1767225600000)
-
 static const char kDbPath[] = "capi_engine_test.db";
 
 /* What out-parameters hold before a call, to see that a failure resets
@@ -195,6 +192,14 @@ static void test_bad_options(void) {
        LMS_E_INVALID, "start"},
       {"{\"backend\":\"memory\",\"start\":\"2030-01-01T00:00:00.000Z\"}",
        LMS_E_INVALID, "start"},
+      {"{\"backend\":\"memory\",\"access_cache_ttl_ms\":-1}", LMS_E_INVALID,
+       "access_cache_ttl_ms"},
+      {"{\"backend\":\"memory\",\"access_cache_ttl_ms\":1.5}", LMS_E_INVALID,
+       "access_cache_ttl_ms"},
+      {"{\"backend\":\"memory\",\"access_cache_ttl_ms\":true}", LMS_E_INVALID,
+       "access_cache_ttl_ms"},
+      {"{\"backend\":\"memory\",\"access_cache_ttl_ms\":\"60\"}", LMS_E_INVALID,
+       "access_cache_ttl_ms"},
       {"[\"memory\"]", LMS_E_INVALID, "options_json"},
       {"{\"backend\":", LMS_E_INVALID, "options_json"},
   };

@@ -14,7 +14,9 @@
 
 #pragma once
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,7 +27,13 @@ namespace lms::testing {
 
 struct AccessWorld {
   explicit AccessWorld(EngineBackend backend)
-      : engine(make_storage(backend), EngineOptions{clock}) {
+      : AccessWorld(make_storage(backend)) {}
+  // Over `storage`, with an access cache TTL of `ttl` (see EngineOptions).
+  explicit AccessWorld(
+      std::unique_ptr<Storage> storage,
+      std::optional<std::chrono::milliseconds> ttl = std::nullopt)
+      : engine(std::move(storage),
+               EngineOptions{.clock = clock, .access_cache_ttl = ttl}) {
     tenant = engine.create_tenant(system, {"acme", "Acme"}).id;
     other = engine.create_tenant(system, {"globex", "Globex"}).id;
     engine.create_org_unit(system, tenant, {"corp", "Corp", ""});

@@ -311,6 +311,7 @@ class Engine:
         *,
         backend: Literal["sqlite", "memory"] = "sqlite",
         clock: ManualClock | None = None,
+        access_cache_ttl: datetime.timedelta | float | None = None,
     ) -> None: ...
     def close(self) -> None: ...
     @property

@@ -34,9 +34,12 @@ namespace {
 }
 
 EngineHandle open_engine(const py::object& path, const std::string& backend,
-                         std::shared_ptr<ManualClock> clock) {
+                         std::shared_ptr<ManualClock> clock,
+                         const py::object& access_cache_ttl) {
   EngineOptions options;
   if (clock) options.clock = std::move(clock);
+  if (!access_cache_ttl.is_none())
+    options.access_cache_ttl = duration_from_python(access_cache_ttl);
   if (backend == "memory") {
     py::gil_scoped_release release;
     return EngineHandle(
@@ -120,12 +123,17 @@ void init_engine(py::module_& m) {
       "manager (closes on exit).");
   cls.def(py::init(&open_engine), py::arg("path") = py::none(), py::kw_only(),
           py::arg("backend") = "sqlite", py::arg("clock") = py::none(),
+          py::arg("access_cache_ttl") = py::none(),
           "Opens an engine. backend='sqlite' (default): `path` is a database "
           "file (created when missing) or ':memory:'; backend='memory': the "
           "in-memory backend, `path` is ignored. `clock` (a ManualClock) "
-          "replaces the system clock. Raises InvalidArgumentError for a bad "
-          "backend or a missing path, StorageError when the database cannot "
-          "be opened or was written by a newer library.")
+          "replaces the system clock. `access_cache_ttl` (a timedelta or "
+          "seconds) bounds how long access checks may be answered from what "
+          "was read before: by default until this engine changes it; set it "
+          "when other processes write the same database; 0 turns the cache "
+          "off. Raises InvalidArgumentError for a bad backend, a missing "
+          "path or a negative TTL, StorageError when the database cannot be "
+          "opened or was written by a newer library.")
       .def("close", &EngineHandle::close,
            "Closes the engine; later calls raise ValueError. Idempotent.")
       .def_property_readonly("closed", &EngineHandle::closed,

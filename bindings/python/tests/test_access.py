@@ -537,6 +537,49 @@ def test_checks_from_many_threads(engine, org):
         assert all(pool.map(work, range(8)))
 
 
+def test_checks_see_every_change_at_once(engine, org):
+    """Decisions are cached; each change through the engine is seen by the
+    very next check."""
+    may = lambda: engine.check(user("rep"), org, "course.view", lms.Resource.course("c2"))
+    assert may() is False and may() is False
+    a = engine.assign_role(S, org, user_key="rep", role_key="instructor",
+                           scope=lms.Scope.course("c2"))
+    assert may() is True
+    engine.set_override(S, org, role_key="instructor", scope=lms.Scope.course("c2"),
+                        permission="course.view", value="prohibit")
+    assert may() is False
+    engine.clear_override(S, org, role_key="instructor", scope=lms.Scope.course("c2"),
+                          permission="course.view")
+    assert may() is True
+    engine.update_user(S, org, "rep", status="suspended")
+    assert may() is False
+    engine.update_user(S, org, "rep", status="active")
+    engine.unassign_role(S, org, a.id)
+    assert may() is False
+
+
+def test_access_cache_ttl_bounds_writes_by_another_engine(tmp_path, clock):
+    path = tmp_path / "shared.db"
+    with lms.Engine(path, clock=clock) as writer, \
+            lms.Engine(path, clock=clock, access_cache_ttl=datetime.timedelta(minutes=1)) \
+            as reader, lms.Engine(path, clock=clock, access_cache_ttl=0) as fresh:
+        t = writer.create_tenant(S, key="acme", name="Acme").id
+        writer.create_user(S, t, key="u", display_name="U")
+        writer.create_course(S, t, key="c", title="C")
+        course = lms.Resource.course("c")
+        assert not reader.check(user("u"), t, "course.view", course)
+        assert not fresh.check(user("u"), t, "course.view", course)
+        writer.assign_role(S, t, user_key="u", role_key="instructor",
+                           scope=lms.Scope.course("c"))
+        assert fresh.check(user("u"), t, "course.view", course)
+        # As documented: another engine's write is unseen within the TTL...
+        clock.advance(seconds=59)
+        assert not reader.check(user("u"), t, "course.view", course)
+        # ...and seen once what was read is older than it.
+        clock.advance(seconds=1)
+        assert reader.check(user("u"), t, "course.view", course)
+
+
 # --- Values ------------------------------------------------------------------
 
 

@@ -37,6 +37,22 @@ def test_unknown_backend_is_refused():
         lms.Engine(backend="oracle")
 
 
+@pytest.mark.parametrize(
+    "ttl, error",
+    [
+        (-1, lms.InvalidArgumentError),
+        (datetime.timedelta(seconds=-5), lms.InvalidArgumentError),
+        (float("nan"), lms.InvalidArgumentError),
+        (float("-inf"), lms.InvalidArgumentError),
+        ("60", TypeError),
+        (True, TypeError),
+    ],
+)
+def test_bad_access_cache_ttl_is_refused(ttl, error):
+    with pytest.raises(error, match="access_cache_ttl|timedelta"):
+        lms.Engine(backend="memory", access_cache_ttl=ttl)
+
+
 def test_sqlite_needs_a_path():
     with pytest.raises(lms.InvalidArgumentError, match="path"):
         lms.Engine()
