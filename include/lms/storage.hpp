@@ -46,6 +46,8 @@ struct UserVisibility {
   // Users whose org unit is one of these (sorted, unique; exact units --
   // the caller has expanded subtrees).
   std::vector<std::string> org_units;
+  // Users without an org unit.
+  bool without_org_unit = false;
   // Non-empty: users below this key in the manager chain, directly or not,
   // except those whose org unit is in reports_excluded_org_units (sorted).
   std::string reports_of;

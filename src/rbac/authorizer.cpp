@@ -90,9 +90,8 @@ std::vector<std::string> all_course_keys(Transaction& tx, TenantId tenant) {
 // manager role added, then one storage query matching the union of the
 // clauses that result. A few configurations the clauses cannot express --
 // an override prohibiting for the manager or learner role where
-// assignments allow, or users without an org unit visible while some unit
-// is not -- fall back to deciding user by user, so the answer is always
-// the same as decide() on each record.
+// assignments allow -- fall back to deciding user by user, so the answer
+// is always the same as decide() on each record.
 std::vector<std::string> visible_users(Transaction& tx,
                                        const AccessContext& ctx,
                                        Permission permission, Timestamp now) {
@@ -117,7 +116,6 @@ std::vector<std::string> visible_users(Transaction& tx,
   bool exact = true;
   bool everyone = true;
   bool any_report = false;
-  bool without_unit = false;
   std::vector<std::string> places{""};
   for (const OrgUnit& unit : tree.units()) places.push_back(unit.key);
   for (const std::string& place : places) {
@@ -129,7 +127,7 @@ std::vector<std::string> visible_users(Transaction& tx,
     everyone = everyone && assigned;
     any_report = any_report || as_manager;
     if (!as_manager) visibility.reports_excluded_org_units.push_back(place);
-    if (assigned && place.empty()) without_unit = true;
+    if (assigned && place.empty()) visibility.without_org_unit = true;
     if (assigned && !place.empty()) visibility.org_units.push_back(place);
   }
   const bool self_allowed = allows(subject->org_unit, self);
@@ -138,7 +136,6 @@ std::vector<std::string> visible_users(Transaction& tx,
     visibility.everyone = true;
     if (!self_allowed) exact = false;
   } else {
-    if (without_unit) exact = false;
     if (any_report) {
       visibility.reports_of = me;
     } else {
@@ -148,8 +145,10 @@ std::vector<std::string> visible_users(Transaction& tx,
     std::sort(visibility.reports_excluded_org_units.begin(),
               visibility.reports_excluded_org_units.end());
     const bool own_unit_allowed =
-        std::binary_search(visibility.org_units.begin(),
-                           visibility.org_units.end(), subject->org_unit);
+        subject->org_unit.empty()
+            ? visibility.without_org_unit
+            : std::binary_search(visibility.org_units.begin(),
+                                 visibility.org_units.end(), subject->org_unit);
     if (self_allowed) {
       visibility.self = me;
     } else if (own_unit_allowed) {

@@ -623,6 +623,7 @@ SELECT key FROM users
 WHERE tenant_id = ?1 AND (
   ?4
   OR org_unit IN (SELECT value FROM json_each(?5))
+  OR (?8 AND org_unit IS NULL)
   OR key = ?6
   OR (key <> ?2 AND key IN (SELECT key FROM reports)
       AND coalesce(org_unit, '') NOT IN (SELECT value FROM json_each(?7))))
@@ -633,7 +634,8 @@ ORDER BY key)sql");
       .bind(std::int64_t{visibility.everyone})
       .bind(json_keys(visibility.org_units))
       .bind(visibility.self)
-      .bind(json_keys(visibility.reports_excluded_org_units));
+      .bind(json_keys(visibility.reports_excluded_org_units))
+      .bind(std::int64_t{visibility.without_org_unit});
   std::vector<std::string> keys;
   while (stmt.step()) keys.push_back(stmt.text(0));
   return keys;

@@ -78,9 +78,10 @@ std::vector<std::string> DirectoryStore::visible_user_keys(
   };
   keys.clear();
   for (const User& user : users) {
-    if ((!user.org_unit.empty() &&
-         contains(visibility.org_units, user.org_unit)) ||
-        user.key == visibility.self ||
+    const bool by_unit = user.org_unit.empty()
+                             ? visibility.without_org_unit
+                             : contains(visibility.org_units, user.org_unit);
+    if (by_unit || user.key == visibility.self ||
         (reports.contains(user.key) &&
          !contains(visibility.reports_excluded_org_units, user.org_unit))) {
       keys.push_back(user.key);

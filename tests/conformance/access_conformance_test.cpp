@@ -67,6 +67,10 @@ class Sees {
     visibility_.org_units = std::move(keys);
     return *this;
   }
+  Sees& without_org_unit() {
+    visibility_.without_org_unit = true;
+    return *this;
+  }
   Sees& reports_of(std::string key, std::vector<std::string> excluded = {}) {
     visibility_.reports_of = std::move(key);
     visibility_.reports_excluded_org_units = std::move(excluded);
@@ -587,6 +591,10 @@ TEST_P(StorageConformanceTest, VisibleUserKeysPerClause) {
     EXPECT_THAT(Visible(tx, t, Sees().units({"eng", "ops"})),
                 ElementsAre("dev1", "lead", "ops1", "other", "peer"));
     EXPECT_THAT(Visible(tx, t, Sees().units({"missing"})), IsEmpty());
+    EXPECT_THAT(Visible(tx, t, Sees().without_org_unit()),
+                ElementsAre("nounit", "nounit2"));
+    EXPECT_THAT(Visible(tx, t, Sees().without_org_unit().units({"ops"})),
+                ElementsAre("nounit", "nounit2", "ops1", "other"));
     EXPECT_THAT(Visible(tx, t, Sees().self("dev2")), ElementsAre("dev2"));
     EXPECT_THAT(Visible(tx, t, Sees().self("nobody")), IsEmpty());
     // Direct and indirect reports, never the manager or a peer.

@@ -8,10 +8,12 @@
 // that may be refused -- while the shared clock moves forwards and back;
 // after each, sampled explain() calls by random actors on random resources
 // must give the same answer, or the same error, from both. A missing
-// invalidation shows up as a disagreement. Seeded from GoogleTest's random
-// seed: replay a failure with --gtest_random_seed. Runs on every backend.
-// Single-threaded.
+// invalidation shows up as a disagreement. Every fifth change, visible()
+// must name exactly the users (or org units) check() allows. Seeded from
+// GoogleTest's random seed: replay a failure with --gtest_random_seed. Runs on
+// every backend. Single-threaded.
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -74,9 +76,9 @@ class AccessCacheAgreementTest
   TenantId tenant_ = 0;
   const std::vector<std::string> units_{"", "corp", "sales", "eng", "ops"};
   const std::vector<std::string> courses_{"c0", "c1", "c2"};
-  const std::vector<std::string> roles_{
-      "tenant_admin", "author", "instructor", "manager", "learner",
-      "auditor",      "r0",     "r1"};
+  const std::vector<std::string> roles_{"tenant_admin", "author",  "instructor",
+                                        "manager",      "learner", "auditor",
+                                        "r0",           "r1"};
 };
 
 TEST_P(AccessCacheAgreementTest, CachedDecisionsAgreeWithUncachedOnes) {
@@ -168,8 +170,8 @@ TEST_P(AccessCacheAgreementTest, CachedDecisionsAgreeWithUncachedOnes) {
           UserUpdate update;
           switch (pick(3)) {
             case 0:
-              update.status = pick(3) == 0 ? UserStatus::suspended
-                                           : UserStatus::active;
+              update.status =
+                  pick(3) == 0 ? UserStatus::suspended : UserStatus::active;
               break;
             case 1:
               update.org_unit = units_[pick(units_.size())];
@@ -195,8 +197,34 @@ TEST_P(AccessCacheAgreementTest, CachedDecisionsAgreeWithUncachedOnes) {
     } catch (const Error&) {
       // Refused or invalid: the point is what the engines answer next.
     }
+    if (n % 5 == 0) {
+      // visible() is one query where it can be: it must name exactly the
+      // records check() allows, one by one.
+      const Actor subject = Actor::user(random_user());
+      const Permission permission = permissions[pick(permissions.size())];
+      const ResourceKind kind =
+          pick(2) == 0 ? ResourceKind::user : ResourceKind::org_unit;
+      std::vector<std::string> expected;
+      std::vector<std::string> keys;
+      if (kind == ResourceKind::user) {
+        for (int i = 0; i < kUsers; ++i) keys.push_back(user_key(i));
+      } else {
+        keys.assign(units_.begin() + 1, units_.end());
+      }
+      std::sort(keys.begin(), keys.end());
+      for (const std::string& key : keys) {
+        const Resource resource = kind == ResourceKind::user
+                                      ? Resource::user(key)
+                                      : Resource::org_unit(key);
+        if (fresh_.check(subject, tenant_, permission, resource))
+          expected.push_back(key);
+      }
+      ASSERT_EQ(cached_.visible(subject, tenant_, permission, kind), expected)
+          << subject.to_string() << " " << to_string(permission);
+    }
     for (int sample = 0; sample < 6; ++sample) {
-      const Actor subject = Actor::user(pick(12) == 0 ? "ghost" : random_user());
+      const Actor subject =
+          Actor::user(pick(12) == 0 ? "ghost" : random_user());
       const Permission permission = permissions[pick(permissions.size())];
       const Resource resource = random_resource();
       ASSERT_EQ(answer(cached_, subject, tenant_, permission, resource),

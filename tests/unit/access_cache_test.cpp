@@ -79,8 +79,8 @@ class AccessCacheTest : public ::testing::TestWithParam<EngineBackend> {
 
   bool may(const std::string& actor, Permission permission,
            const Resource& resource) {
-    return world_->engine.check(Actor::user(actor), world_->tenant,
-                                permission, resource);
+    return world_->engine.check(Actor::user(actor), world_->tenant, permission,
+                                resource);
   }
 
   CountingStorage* storage_ = nullptr;
@@ -122,9 +122,9 @@ TEST_P(AccessCacheTest, FirstCheckAfterAnAssignmentRereadsOnlyThoseOfTheActor) {
   EXPECT_TRUE(may("emp", Permission::course_view, c2));
   EXPECT_EQ(storage_->begun, 1);
   EXPECT_EQ(storage_->calls("list_assignments"), 1);
-  for (const char* method : {"find_tenant", "find_user", "find_course",
-                             "list_org_subtree", "list_roles",
-                             "list_overrides", "manager_chain"})
+  for (const char* method :
+       {"find_tenant", "find_user", "find_course", "list_org_subtree",
+        "list_roles", "list_overrides", "manager_chain"})
     EXPECT_EQ(storage_->calls(method), 0) << method;
   // Another actor's decisions were kept.
   storage_->reset();
@@ -166,11 +166,12 @@ const ChangeCase kChanges[] = {
      [](AccessWorld& w) {
        w.engine.unassign_role(w.system, w.tenant, w.learner_assignment);
      },
-     "learner", Permission::attempt_take, Resource::course("c1"), true,
-     false},
+     "learner", Permission::attempt_take, Resource::course("c1"), true, false},
     {"UpdateRole",
      [](AccessWorld& w) { w.assign("emp", "custom", Scope::tenant()); },
-     [](AccessWorld& w) { w.engine.update_role(w.system, w.tenant, "custom", {}); },
+     [](AccessWorld& w) {
+       w.engine.update_role(w.system, w.tenant, "custom", {});
+     },
      "emp", Permission::course_view, Resource::course("c2"), true, false},
     {"SetOverride", nothing,
      [](AccessWorld& w) {
@@ -188,8 +189,7 @@ const ChangeCase kChanges[] = {
             Permission::course_view, PermissionValue::prohibit});
      },
      [](AccessWorld& w) {
-       w.engine.clear_override(w.system, w.tenant,
-                               std::string{kRoleInstructor},
+       w.engine.clear_override(w.system, w.tenant, std::string{kRoleInstructor},
                                Scope::course("c1"), Permission::course_view);
      },
      "inst1", Permission::course_view, Resource::course("c1"), false, true},
@@ -206,7 +206,9 @@ const ChangeCase kChanges[] = {
      },
      "susp", Permission::course_view, Resource::course("c1"), false, true},
     {"MoveSubjectToAnotherUnit",
-     [](AccessWorld& w) { w.assign("inst2", kRoleAuditor, Scope::org_unit("eng")); },
+     [](AccessWorld& w) {
+       w.assign("inst2", kRoleAuditor, Scope::org_unit("eng"));
+     },
      [](AccessWorld& w) {
        UserUpdate update;
        update.org_unit = "eng";
@@ -228,7 +230,9 @@ const ChangeCase kChanges[] = {
      },
      "boss", Permission::user_view, Resource::user("emp"), true, false},
     {"MoveOrgUnit",
-     [](AccessWorld& w) { w.assign("inst2", kRoleAuditor, Scope::org_unit("eng")); },
+     [](AccessWorld& w) {
+       w.assign("inst2", kRoleAuditor, Scope::org_unit("eng"));
+     },
      [](AccessWorld& w) {
        w.engine.move_org_unit(w.system, w.tenant, "sales", "eng");
      },
@@ -243,18 +247,18 @@ TEST_P(AccessCacheChangeTest, IsSeenByTheNextCheck) {
   AccessWorld world(backend);
   c.setup(world);
   const auto may = [&] {
-    return world.engine.check(Actor::user(c.actor), world.tenant,
-                              c.permission, c.resource);
+    return world.engine.check(Actor::user(c.actor), world.tenant, c.permission,
+                              c.resource);
   };
   ASSERT_EQ(may(), c.before);
   ASSERT_EQ(may(), c.before);  // now served from the cache
   c.change(world);
   EXPECT_EQ(may(), c.after);
-  EXPECT_EQ(world.engine
-                .explain(Actor::user(c.actor), world.tenant, c.permission,
-                         c.resource)
-                .allowed,
-            c.after);
+  EXPECT_EQ(
+      world.engine
+          .explain(Actor::user(c.actor), world.tenant, c.permission, c.resource)
+          .allowed,
+      c.after);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -265,16 +269,16 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& info) {
       return std::string{std::get<1>(info.param).name} +
              (std::get<0>(info.param) == EngineBackend::memory ? "_Memory"
-                                                                : "_Sqlite");
+                                                               : "_Sqlite");
     });
 
 TEST_P(AccessCacheTest, TimeMovesCachedDecisionsBothWays) {
   AccessWorld& w = *world_;
   const Timestamp start = w.clock->now();
-  w.engine.assign_role(w.system, w.tenant,
-                       {"emp", std::string{kRoleInstructor},
-                        Scope::course("c2"), start + hours(1),
-                        start + hours(2)});
+  w.engine.assign_role(
+      w.system, w.tenant,
+      {"emp", std::string{kRoleInstructor}, Scope::course("c2"),
+       start + hours(1), start + hours(2)});
   const Resource c2 = Resource::course("c2");
   EXPECT_FALSE(may("emp", Permission::course_view, c2));
   w.clock->advance(hours(1));
@@ -294,13 +298,11 @@ TEST_P(AccessCacheTest, FailedCommitLeavesNoStaleDecision) {
   ASSERT_FALSE(may("emp", Permission::course_view, c2));
   ASSERT_TRUE(may("learner", Permission::attempt_take, c1));
   storage_->fail_commit = true;
+  EXPECT_TRUE(
+      fails_with([&] { w.assign("emp", kRoleInstructor, Scope::course("c2")); },
+                 ErrorCode::storage, "injected"));
   EXPECT_TRUE(fails_with(
-      [&] { w.assign("emp", kRoleInstructor, Scope::course("c2")); },
-      ErrorCode::storage, "injected"));
-  EXPECT_TRUE(fails_with(
-      [&] {
-        w.engine.unassign_role(w.system, w.tenant, w.learner_assignment);
-      },
+      [&] { w.engine.unassign_role(w.system, w.tenant, w.learner_assignment); },
       ErrorCode::storage, "injected"));
   storage_->fail_commit = false;
   EXPECT_FALSE(may("emp", Permission::course_view, c2));
@@ -349,8 +351,8 @@ class AccessCacheTtlTest : public ::testing::Test {
   }
 
   Engine open(std::optional<std::chrono::milliseconds> ttl) {
-    return Engine::open(path_,
-                        EngineOptions{.clock = clock_, .access_cache_ttl = ttl});
+    return Engine::open(
+        path_, EngineOptions{.clock = clock_, .access_cache_ttl = ttl});
   }
 
   const std::string path_ =
@@ -390,8 +392,9 @@ TEST_F(AccessCacheTtlTest, BoundsHowLongWritesThatBypassTheEngineGoUnseen) {
 TEST(AccessCacheOptionsTest, NegativeTtlIsRefusedNamingTheField) {
   EXPECT_TRUE(fails_with(
       [] {
-        Engine(make_memory_storage(),
-               EngineOptions{.access_cache_ttl = std::chrono::milliseconds{-1}});
+        Engine(
+            make_memory_storage(),
+            EngineOptions{.access_cache_ttl = std::chrono::milliseconds{-1}});
       },
       ErrorCode::invalid_argument, "access_cache_ttl"));
 }
