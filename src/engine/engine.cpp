@@ -58,19 +58,16 @@ struct Engine::Impl {
     }
   }
 
-  // Commits a write transaction, then drops from the cache what the call
-  // changed -- also when the commit fails, since its outcome is then
-  // unknown and dropping is always safe.
+  // Commits a write transaction; the call's cache keeps what it changed
+  // from being served meanwhile and drops it after (CallCache::commit).
   static void finish(TransactionMode mode, Transaction& tx,
                      std::optional<CallCache>& call_cache) {
     if (mode != TransactionMode::write) return;
-    try {
+    if (call_cache) {
+      call_cache->commit([&] { tx.commit(); });
+    } else {
       tx.commit();
-    } catch (...) {
-      if (call_cache) call_cache->publish();
-      throw;
     }
-    if (call_cache) call_cache->publish();
   }
 
   // run() for the calls that need `permission` on one resource.

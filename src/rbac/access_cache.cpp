@@ -10,11 +10,12 @@
 namespace lms {
 namespace {
 
-// Beyond this many cached decisions (users, courses per tenant) the cache
-// starts over rather than grow without bound in a long-running host;
+// Beyond this many cached decisions (users, actors, courses per tenant) the
+// cache starts over rather than grow without bound in a long-running host;
 // refilling costs one miss each.
 constexpr std::size_t kMaxDecisions = std::size_t{1} << 18;
 constexpr std::size_t kMaxUsers = std::size_t{1} << 18;
+constexpr std::size_t kMaxActors = std::size_t{1} << 16;
 constexpr std::size_t kMaxCourses = std::size_t{1} << 16;
 
 template <typename T>
@@ -75,6 +76,7 @@ Validity assignment_validity(std::span<const Assignment> assignments,
 
 void AccessChanges::note(TenantId tenant, AccessEffect effect,
                          std::string_view subject) {
+  written_ = true;
   switch (effect) {
     case AccessEffect::none:
       return;
@@ -90,8 +92,13 @@ void AccessChanges::note(TenantId tenant, AccessEffect effect,
   }
 }
 
-bool AccessChanges::empty() const {
-  return directory_.empty() && policy_.empty() && assignments_.empty();
+std::vector<TenantId> AccessChanges::tenants() const {
+  std::vector<TenantId> tenants = directory_;
+  tenants.insert(tenants.end(), policy_.begin(), policy_.end());
+  for (const auto& [tenant, user] : assignments_) tenants.push_back(tenant);
+  std::sort(tenants.begin(), tenants.end());
+  tenants.erase(std::unique(tenants.begin(), tenants.end()), tenants.end());
+  return tenants;
 }
 
 std::size_t AccessCache::DecisionKeyHash::operator()(
@@ -112,12 +119,13 @@ Validity AccessCache::fresh(Timestamp now) const {
 const AccessCache::TenantEntry* AccessCache::find_tenant(
     TenantId tenant) const {
   const auto it = tenants_.find(tenant);
-  return it == tenants_.end() ? nullptr : &it->second;
+  if (it == tenants_.end() || it->second.committing > 0) return nullptr;
+  return &it->second;
 }
 
 bool AccessCache::knows_tenant(TenantId tenant) const {
   std::shared_lock lock(mutex_);
-  return find_tenant(tenant) != nullptr;
+  return tenants_.contains(tenant);
 }
 
 std::optional<AccessCache::Entry<AccessPolicy>> AccessCache::policy(
@@ -228,14 +236,24 @@ void AccessCache::store_decision(std::uint64_t generation, TenantId tenant,
   const DecisionKey key{value->permission, value->resource.kind,
                         value->resource.key};
   auto& decisions = actor_entry(tenant, user).decisions;
-  if (decisions.erase(key) == 0) ++decision_count_;
+  const bool replaced = decisions.erase(key) != 0;
   decisions.emplace(key, Entry<Decision>{std::move(value), validity});
+  if (!replaced) ++decision_count_;
 }
 
-void AccessCache::invalidate(const AccessChanges& changes) {
-  if (changes.empty()) return;
+void AccessCache::hold(const AccessChanges& changes) {
+  const auto tenants = changes.tenants();
+  if (tenants.empty()) return;
+  std::unique_lock lock(mutex_);
+  for (const TenantId tenant : tenants) ++tenants_[tenant].committing;
+}
+
+void AccessCache::release(const AccessChanges& changes) {
+  const auto tenants = changes.tenants();
+  if (tenants.empty()) return;
   std::unique_lock lock(mutex_);
   generation_.fetch_add(1, std::memory_order_acq_rel);
+  for (const TenantId tenant : tenants) --tenants_[tenant].committing;
   for (const TenantId tenant : changes.directory_) {
     const auto it = tenants_.find(tenant);
     if (it == tenants_.end()) continue;
@@ -263,9 +281,14 @@ AccessCache::ActorEntry& AccessCache::actor_entry(TenantId tenant,
                                                   std::string_view user) {
   auto& actors = tenants_[tenant].actors;
   auto it = actors.find(user);
-  if (it == actors.end())
-    it = actors.emplace(std::string{user}, ActorEntry{}).first;
-  return it->second;
+  if (it != actors.end()) return it->second;
+  // Actors come from the host, unknown keys too: bounded like the rest.
+  if (actors.size() >= kMaxActors) {
+    for (const auto& [key, actor] : actors)
+      decision_count_ -= actor.decisions.size();
+    actors.clear();
+  }
+  return actors.emplace(std::string{user}, ActorEntry{}).first->second;
 }
 
 void AccessCache::clear_decisions(TenantEntry& tenant) {

@@ -13,7 +13,8 @@
 // declares each type's AccessEffect): once a call's transaction has
 // committed, a directory or policy change drops every decision of the
 // tenant (a policy change the policy too), an assignment change the cached
-// state of that one user.
+// state of that one user. While the commit runs, lookups in those tenants
+// miss, so no one is served a decision the commit has made stale.
 //
 // Consistency under concurrency: a reader may load from a snapshot older
 // than a commit that invalidates concurrently. Every store therefore passes
@@ -88,10 +89,14 @@ struct AccessPolicy {
 class AccessChanges {
  public:
   void note(TenantId tenant, AccessEffect effect, std::string_view subject);
-  bool empty() const;
+  // Whether any event was noted, whatever its effect.
+  bool written() const { return written_; }
+  // The tenants whose cached state the changes may have made stale.
+  std::vector<TenantId> tenants() const;
 
  private:
   friend class AccessCache;
+  bool written_ = false;
   std::vector<TenantId> directory_;
   std::vector<TenantId> policy_;
   std::vector<std::pair<TenantId, std::string>> assignments_;
@@ -154,9 +159,13 @@ class AccessCache {
                       std::string_view user, Validity validity,
                       Decision decision);
 
-  // Drops what `changes` may have made stale. Called once the transaction
-  // that made them has committed -- or failed to, which is harmless.
-  void invalidate(const AccessChanges& changes);
+  // Called as the transaction that made `changes` starts to commit: until
+  // release(), lookups in the tenants they touch miss, so that no one is
+  // served what the commit is making stale.
+  void hold(const AccessChanges& changes);
+  // Drops what `changes` may have made stale and ends hold(). Called once
+  // the transaction has committed -- or failed to, which is harmless.
+  void release(const AccessChanges& changes);
 
  private:
   struct DecisionKey {
@@ -181,6 +190,9 @@ class AccessCache {
   template <typename T>
   using ByKey = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
   struct TenantEntry {
+    // Commits under way that change the tenant (hold/release); lookups
+    // miss while there are any.
+    int committing = 0;
     std::optional<Entry<AccessPolicy>> policy;
     std::optional<Entry<rbac::OrgTree>> org_tree;
     ByKey<Entry<UserFacts>> users;
@@ -188,7 +200,8 @@ class AccessCache {
     ByKey<ActorEntry> actors;
   };
 
-  // The tenant's entry, or null. REQUIRES: mutex_ held.
+  // The tenant's entry for a lookup: null when there is none or a commit
+  // changing it is under way. REQUIRES: mutex_ held.
   const TenantEntry* find_tenant(TenantId tenant) const;
 
   // The actor's entry, creating it. REQUIRES: mutex_ held exclusively.
@@ -212,22 +225,35 @@ class CallCache {
   void note(TenantId tenant, AccessEffect effect, std::string_view subject) {
     changes_.note(tenant, effect, subject);
   }
-  // The cache -- or null once the call has changed something decisions
-  // depend on, since its own uncommitted writes are not in the cache.
-  AccessCache* usable() { return changes_.empty() ? &cache_ : nullptr; }
+  // The cache -- or null once the call has written anything, since its own
+  // uncommitted writes are not in the cache (and may roll back).
+  AccessCache* usable() { return changes_.written() ? nullptr : &cache_; }
   std::uint64_t generation() const { return generation_; }
-  // Invalidates what the call changed; after its transaction committed.
-  void publish() { cache_.invalidate(changes_); }
+
+  // Runs `commit`, the call's transaction's commit. While it runs, the
+  // tenants the call changed are answered from storage alone; then what the
+  // call changed is dropped -- also when `commit` throws, since its outcome
+  // is then unknown and dropping is always safe.
+  template <typename Commit>
+  void commit(Commit&& commit) {
+    cache_.hold(changes_);
+    try {
+      std::forward<Commit>(commit)();
+    } catch (...) {
+      cache_.release(changes_);
+      throw;
+    }
+    cache_.release(changes_);
+  }
 
  private:
   AccessCache& cache_;
   std::uint64_t generation_;
   AccessChanges changes_;
 };
-
 // The call's cache when decisions may use it: not for the system principal
 // (nothing to resolve) or the tenant-level calls, nor once the call has
-// changed what decisions read (CallCache::usable).
+// written anything (CallCache::usable).
 inline AccessCache* usable_cache(const Call& call) {
   if (!call.cache || call.tenant == 0 || call.actor.is_system()) return nullptr;
   return call.cache->usable();
