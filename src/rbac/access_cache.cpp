@@ -57,19 +57,26 @@ Validity Validity::operator&(const Validity& other) const {
   return {std::max(from, other.from), std::min(until, other.until)};
 }
 
+Validity validity_of(const Assignment& assignment) {
+  Validity validity;
+  if (assignment.valid_from) validity.from = *assignment.valid_from;
+  if (assignment.valid_until) validity.until = *assignment.valid_until;
+  return validity;
+}
+
 Validity assignment_validity(std::span<const Assignment> assignments,
                              Timestamp now) {
   Validity validity;
-  const auto bound = [&](const std::optional<Timestamp>& moment) {
-    if (!moment) return;
-    if (*moment <= now)
-      validity.from = std::max(validity.from, *moment);
+  const auto bound = [&](Timestamp moment) {
+    if (moment <= now)
+      validity.from = std::max(validity.from, moment);
     else
-      validity.until = std::min(validity.until, *moment);
+      validity.until = std::min(validity.until, moment);
   };
   for (const Assignment& assignment : assignments) {
-    bound(assignment.valid_from);
-    bound(assignment.valid_until);
+    const Validity own = validity_of(assignment);
+    bound(own.from);
+    bound(own.until);
   }
   return validity;
 }
@@ -241,15 +248,14 @@ void AccessCache::store_decision(std::uint64_t generation, TenantId tenant,
   if (!replaced) ++decision_count_;
 }
 
-void AccessCache::hold(const AccessChanges& changes) {
-  const auto tenants = changes.tenants();
+void AccessCache::hold(std::span<const TenantId> tenants) {
   if (tenants.empty()) return;
   std::unique_lock lock(mutex_);
   for (const TenantId tenant : tenants) ++tenants_[tenant].committing;
 }
 
-void AccessCache::release(const AccessChanges& changes) {
-  const auto tenants = changes.tenants();
+void AccessCache::release(std::span<const TenantId> tenants,
+                          const AccessChanges& changes) {
   if (tenants.empty()) return;
   std::unique_lock lock(mutex_);
   generation_.fetch_add(1, std::memory_order_acq_rel);

@@ -66,6 +66,10 @@ struct Validity {
   Validity operator&(const Validity& other) const;
 };
 
+// When `assignment` grants: [valid_from, valid_until), unbounded where
+// unset.
+Validity validity_of(const Assignment& assignment);
+
 // The longest stretch around `now` in which none of `assignments` starts or
 // ends, so that the same ones are valid throughout.
 Validity assignment_validity(std::span<const Assignment> assignments,
@@ -159,13 +163,14 @@ class AccessCache {
                       std::string_view user, Validity validity,
                       Decision decision);
 
-  // Called as the transaction that made `changes` starts to commit: until
-  // release(), lookups in the tenants they touch miss, so that no one is
-  // served what the commit is making stale.
-  void hold(const AccessChanges& changes);
-  // Drops what `changes` may have made stale and ends hold(). Called once
-  // the transaction has committed -- or failed to, which is harmless.
-  void release(const AccessChanges& changes);
+  // Called as a transaction that changed `tenants` starts to commit: until
+  // release(), lookups in them miss, so that no one is served what the
+  // commit is making stale.
+  void hold(std::span<const TenantId> tenants);
+  // Drops what `changes` (in `tenants`, its tenants()) may have made stale
+  // and ends hold(). Called once the transaction has committed -- or failed
+  // to, which is harmless.
+  void release(std::span<const TenantId> tenants, const AccessChanges& changes);
 
  private:
   struct DecisionKey {
@@ -236,14 +241,15 @@ class CallCache {
   // is then unknown and dropping is always safe.
   template <typename Commit>
   void commit(Commit&& commit) {
-    cache_.hold(changes_);
+    const std::vector<TenantId> tenants = changes_.tenants();
+    cache_.hold(tenants);
     try {
       std::forward<Commit>(commit)();
     } catch (...) {
-      cache_.release(changes_);
+      cache_.release(tenants, changes_);
       throw;
     }
-    cache_.release(changes_);
+    cache_.release(tenants, changes_);
   }
 
  private:

@@ -23,11 +23,6 @@
 namespace lms {
 namespace {
 
-bool valid_at(const Assignment& assignment, Timestamp now) {
-  return (!assignment.valid_from || *assignment.valid_from <= now) &&
-         (!assignment.valid_until || now < *assignment.valid_until);
-}
-
 rbac::HeldRole relationship(GrantSource source, std::string_view role_key) {
   return {source, 0, std::string{role_key}, Scope::tenant()};
 }
@@ -260,7 +255,7 @@ Decision decide(const AccessContext& ctx, Permission permission,
   }
   std::vector<rbac::HeldRole> held;
   for (const Assignment& a : *ctx.assignments) {
-    if (valid_at(a, now) &&
+    if (validity_of(a).contains(now) &&
         std::find(path.begin(), path.end(), a.scope) != path.end())
       held.push_back({GrantSource::assignment, a.id, a.role_key, a.scope});
   }
