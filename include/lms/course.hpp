@@ -32,13 +32,27 @@ enum class ActivityKind : std::int32_t {
   external = 4,
 };
 
+// What a course's default due period counts from.
+enum class DueFrom : std::int32_t {
+  enrolment = 0,  // the moment of enrolment
+  hire_date = 1,  // the start (UTC) of the user's hire date; users without
+                  // one count from enrolment
+};
+// Which of several scores of one activity counts.
+enum class ScorePolicy : std::int32_t { highest = 0, latest = 1 };
+
 LMS_API std::string_view to_string(CourseStatus status);
 LMS_API std::string_view to_string(ActivityKind kind);
+LMS_API std::string_view to_string(DueFrom from);
+LMS_API std::string_view to_string(ScorePolicy policy);
 // Throw Error{invalid_argument} naming `field` for an unknown name.
 LMS_API CourseStatus parse_course_status(std::string_view text,
                                          std::string_view field);
 LMS_API ActivityKind parse_activity_kind(std::string_view text,
                                          std::string_view field);
+LMS_API DueFrom parse_due_from(std::string_view text, std::string_view field);
+LMS_API ScorePolicy parse_score_policy(std::string_view text,
+                                       std::string_view field);
 
 struct Activity {
   std::string key;  // unique within the course
@@ -47,6 +61,24 @@ struct Activity {
   bool required = true;  // counts towards completion
 
   friend bool operator==(const Activity&, const Activity&) = default;
+};
+
+// When an enrolment of the course is complete (README.md, "Enrolment and
+// progress"): every required activity completed -- or any
+// `required_count` of them -- and then, when set, a mean score of the
+// scored required activities of at least `min_score` and a pass on each
+// activity of `must_pass`. An enrolment that has every needed activity
+// completed but misses the score or a pass has failed.
+struct CompletionRule {
+  // nullopt: all required activities. 1..their number otherwise.
+  std::optional<std::int32_t> required_count;
+  // nullopt: no score needed. 0..1 otherwise.
+  std::optional<double> min_score;
+  // Keys of activities (of any kind) that must be passed.
+  std::vector<std::string> must_pass;
+
+  friend bool operator==(const CompletionRule&,
+                         const CompletionRule&) = default;
 };
 
 struct CourseSpec {
@@ -58,8 +90,16 @@ struct CourseSpec {
   std::vector<std::string> prerequisites;
   // Days a completion stays valid; nullopt: forever.
   std::optional<std::int32_t> recertification_days;
-  // Days from enrolment to the due date; nullopt: no default due date.
+  // Days from `due_from` to the due date; nullopt: no default due date.
   std::optional<std::int32_t> default_due_days;
+  DueFrom due_from = DueFrom::enrolment;
+  // Whether learners may enrol themselves (with enrolment.self).
+  bool self_enrolment = false;
+  // The window for new enrolments, [opens, closes); nullopt: unbounded.
+  std::optional<Timestamp> enrolment_opens;
+  std::optional<Timestamp> enrolment_closes;
+  CompletionRule completion;
+  ScorePolicy score_policy = ScorePolicy::highest;
 
   friend bool operator==(const CourseSpec&, const CourseSpec&) = default;
 };
@@ -79,6 +119,12 @@ struct CourseUpdate {
   std::optional<std::vector<std::string>> prerequisites;
   std::optional<std::optional<std::int32_t>> recertification_days;
   std::optional<std::optional<std::int32_t>> default_due_days;
+  std::optional<DueFrom> due_from;
+  std::optional<bool> self_enrolment;
+  std::optional<std::optional<Timestamp>> enrolment_opens;
+  std::optional<std::optional<Timestamp>> enrolment_closes;
+  std::optional<CompletionRule> completion;
+  std::optional<ScorePolicy> score_policy;
 };
 
 // Filters and keyset paging of list_courses, ordered by key.

@@ -35,10 +35,12 @@
 #include "lms/actor.hpp"
 #include "lms/clock.hpp"
 #include "lms/course.hpp"
+#include "lms/enrolment.hpp"
 #include "lms/event.hpp"
 #include "lms/export.hpp"
 #include "lms/org_unit.hpp"
 #include "lms/permission.hpp"
+#include "lms/progress.hpp"
 #include "lms/storage.hpp"
 #include "lms/tenant.hpp"
 #include "lms/user.hpp"
@@ -131,6 +133,62 @@ class LMS_API Engine {
                         std::string_view key);
   CoursePage list_courses(const Actor& actor, TenantId tenant,
                           const CourseQuery& query);
+
+  // --- Enrolments --------------------------------------------------------
+  // Permissions on an enrolment are checked at the course and at the user
+  // (README.md, "Enrolment and progress"): an instructor assigned at the
+  // course, a manager of the user, an administrator of the user's unit.
+
+  // Enrols `spec.user_key` in `spec.course_key` (needs enrolment.manage on
+  // the enrolment). The enrolment is locked while the user has not
+  // completed every prerequisite; its due date is `spec.due_at` or the
+  // course's default. Throws not_found for an unknown user or course,
+  // invalid_argument for a deprovisioned user or a due date in the past,
+  // conflict for a course that is not published or outside its enrolment
+  // window, already_exists when the user is active in the course.
+  Enrolment enrol(const Actor& actor, TenantId tenant,
+                  const EnrolmentSpec& spec);
+  // The actor enrols themselves (needs enrolment.self on their record and
+  // course.view on the course); as enrol(), and conflict when the course
+  // does not allow self-enrolment. Throws invalid_argument for the system
+  // principal, which has no record.
+  Enrolment enrol_self(const Actor& actor, TenantId tenant,
+                       std::string_view course_key);
+  // Enrols every request as enrol() does, in one transaction, all or
+  // nothing; requests for users already active in the course are counted
+  // instead of refused. Errors name the request ("enrolments[3].user_key").
+  // Throws limit_exceeded beyond limits::kBulkEnrolments requests.
+  BulkEnrolResult enrol_many(const Actor& actor, TenantId tenant,
+                             std::span<const EnrolmentSpec> specs);
+  // Takes the user out of the course (needs enrolment.manage). Throws
+  // not_found for an unknown id, conflict for a completed, withdrawn or
+  // expired enrolment.
+  Enrolment withdraw(const Actor& actor, TenantId tenant,
+                     std::int64_t enrolment_id);
+  // Needs enrolment.view. Throws not_found for an unknown id.
+  Enrolment get_enrolment(const Actor& actor, TenantId tenant,
+                          std::int64_t enrolment_id);
+  // The enrolments matching `query` that the actor may view, by id.
+  EnrolmentPage list_enrolments(const Actor& actor, TenantId tenant,
+                                const EnrolmentQuery& query);
+
+  // --- Progress ------------------------------------------------------------
+  // Records `update` on the user's current enrolment in the course (needs
+  // progress.record on it) and moves the enrolment on: started, then
+  // completed or failed by the course's completion rule; a completion
+  // unlocks the user's enrolments waiting for it. Recording is monotonic
+  // (see progress.hpp); an update that changes nothing writes nothing.
+  // Throws not_found for an unknown course or activity or a user not
+  // enrolled in the course, conflict when the enrolment is locked,
+  // withdrawn or expired, invalid_argument for progress or score outside
+  // 0..1 or a negative time.
+  RecordedProgress record_progress(const Actor& actor, TenantId tenant,
+                                   const ProgressUpdate& update);
+  // What is kept of each activity of enrolment `enrolment_id`, by activity
+  // key (needs progress.view). Throws not_found for an unknown id.
+  std::vector<ActivityProgress> get_progress(const Actor& actor,
+                                             TenantId tenant,
+                                             std::int64_t enrolment_id);
 
   // --- Access control -----------------------------------------------------
   // Custom roles of the tenant (needs role.manage at the tenant, and holding

@@ -14,6 +14,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <vector>
 
 #include "lms/export.hpp"
 
@@ -36,6 +37,14 @@ struct Course;
 struct CourseUpdate;
 struct CourseQuery;
 struct CoursePage;
+struct CompletionRule;
+struct EnrolmentSpec;
+struct Enrolment;
+struct EnrolmentQuery;
+struct EnrolmentPage;
+struct BulkEnrolResult;
+struct ProgressUpdate;
+struct ActivityProgress;
 struct Event;
 struct SyncOptions;
 struct SyncResult;
@@ -60,8 +69,33 @@ LMS_API Json to_json(const User& user);
 LMS_API Json to_json(const UserPage& page);
 LMS_API Json to_json(const OrgUnit& unit);
 LMS_API Json to_json(const Activity& activity);
+// {"required_count": int | null, "min_score": number | null,
+//  "must_pass": [activity key]}
+LMS_API Json to_json(const CompletionRule& rule);
+// {"key", "title", "description", "activities": [activity], "prerequisites",
+//  "recertification_days": int | null, "default_due_days": int | null,
+//  "due_from": "enrolment" | "hire_date", "self_enrolment": bool,
+//  "enrolment_opens": timestamp | null, "enrolment_closes": timestamp | null,
+//  "completion": completion rule, "score_policy": "highest" | "latest",
+//  "version", "status", "created_at", "updated_at"}
 LMS_API Json to_json(const Course& course);
 LMS_API Json to_json(const CoursePage& page);
+// {"id", "user_key", "course_key", "cycle", "status": "locked" | "enrolled"
+//  | "in_progress" | "completed" | "failed" | "withdrawn" | "expired",
+//  "source": "manual" | "self" | "import" | "audience" | "path",
+//  "source_key", "enrolled_at", "due_at": timestamp | null, "completed_at":
+//  timestamp | null, "expires_at": timestamp | null, "score": number | null,
+//  "updated_at"}
+LMS_API Json to_json(const Enrolment& enrolment);
+// {"enrolments": [enrolment], "next_after": id (0 on the last page)}
+LMS_API Json to_json(const EnrolmentPage& page);
+// {"enrolled": int, "already_enrolled": int}
+LMS_API Json to_json(const BulkEnrolResult& result);
+// {"enrolment_id", "activity_key", "state": "not_started" | "in_progress" |
+//  "completed", "progress": number, "score": number | null, "passed": bool |
+//  null, "time_spent_ms": int, "started_at", "completed_at": timestamp |
+//  null, "updated_at"}
+LMS_API Json to_json(const ActivityProgress& progress);
 LMS_API Json to_json(const Event& event);
 LMS_API Json to_json(const SyncResult& result);
 // {"kind": "tenant" | "org_unit" | "course", "key": string ("" for the
@@ -103,12 +137,28 @@ LMS_API OrgUnitSpec org_unit_spec_from_json(const Json& j);
 //  "activities"?: [{"key", "kind": "lesson" | "assessment" | "scorm" | "xapi"
 //  | "external", "title", "required"?: bool (default true)}],
 //  "prerequisites"?: [course key], "recertification_days"?: int | null,
-//  "default_due_days"?: int | null}
+//  "default_due_days"?: int | null, "due_from"?: "enrolment" | "hire_date",
+//  "self_enrolment"?: bool, "enrolment_opens"?: timestamp | null,
+//  "enrolment_closes"?: timestamp | null, "completion"?: completion rule
+//  (every field optional), "score_policy"?: "highest" | "latest"}
 LMS_API CourseSpec course_spec_from_json(const Json& j);
 // Any subset of the course fields but "key".
 LMS_API CourseUpdate course_update_from_json(const Json& j);
 // {"status"?: string, "after"?: string (key), "limit"?: 1..1000}
 LMS_API CourseQuery course_query_from_json(const Json& j);
+// The completion rule's fields, every one optional (see to_json).
+LMS_API CompletionRule completion_rule_from_json(const Json& j);
+// {"user_key", "course_key", "due_at"?: timestamp | null, "source"?:
+//  "manual" | "import"}
+LMS_API EnrolmentSpec enrolment_spec_from_json(const Json& j);
+// [enrolment spec, ...], fields named "enrolments[i].user_key".
+LMS_API std::vector<EnrolmentSpec> enrolment_specs_from_json(const Json& j);
+// {"user_key"?, "course_key"?, "status"?, "after"?: id, "limit"?: 1..1000}
+LMS_API EnrolmentQuery enrolment_query_from_json(const Json& j);
+// {"user_key", "course_key", "activity_key", "progress"?: 0..1,
+//  "completed"?: bool, "score"?: 0..1, "passed"?: bool, "time_spent_ms"?:
+//  int >= 0}
+LMS_API ProgressUpdate progress_update_from_json(const Json& j);
 // {"mode"?: "incremental" | "full", "missing"?: "keep" | "suspend" |
 //  "deprovision", "dry_run"?: bool}
 LMS_API SyncOptions sync_options_from_json(const Json& j);

@@ -36,5 +36,9 @@ inline constexpr std::size_t kSyncDocumentBytes = 512u * 1024u * 1024u;
 inline constexpr std::size_t kPageSize = 1000;
 // Recertification and due periods, in days.
 inline constexpr int kMaxPeriodDays = 36500;
+// Requests in one bulk enrolment.
+inline constexpr std::size_t kBulkEnrolments = 1'000'000;
+// Time spent reported in one progress update: at most a day.
+inline constexpr long long kMaxTimeSpentMs = 24LL * 60 * 60 * 1000;
 
 }  // namespace lms::limits

@@ -3,7 +3,8 @@
 // The storage interface: everything the engine keeps goes through it, so a
 // host can plug in its own backend. A Storage hands out Transactions; the
 // engine does the reads and writes of one API call, and the event for it,
-// inside one Transaction, grouped by aggregate (directory, catalog, events).
+// inside one Transaction, grouped by aggregate (directory, catalog, access,
+// enrolments, events).
 //
 // Contracts every backend keeps (the conformance suite checks them):
 // - Every read and write is scoped to the TenantId it is given; no call
@@ -31,9 +32,11 @@
 
 #include "lms/access.hpp"
 #include "lms/course.hpp"
+#include "lms/enrolment.hpp"
 #include "lms/event.hpp"
 #include "lms/export.hpp"
 #include "lms/org_unit.hpp"
+#include "lms/progress.hpp"
 #include "lms/tenant.hpp"
 #include "lms/user.hpp"
 
@@ -151,6 +154,46 @@ class LMS_API AccessStore {
   virtual std::vector<Override> list_overrides(TenantId tenant) = 0;
 };
 
+// Enrolments and the progress of each. A user has at most one active
+// enrolment (is_active) per course and one enrolment per cycle: a second is
+// Error{already_exists}, also when two writers race (a unique constraint,
+// not a read first).
+class LMS_API EnrolmentStore {
+ public:
+  virtual ~EnrolmentStore() = default;
+
+  // Stores `enrolment` (its id is ignored) and returns the id assigned.
+  // The user and the course must exist (Error{storage} otherwise).
+  virtual std::int64_t insert_enrolment(TenantId tenant,
+                                        const Enrolment& enrolment) = 0;
+  // Stores each of `enrolments` as insert_enrolment() does, in order, and
+  // returns their ids in the same order. Default: insert_enrolment for
+  // each.
+  virtual std::vector<std::int64_t> insert_enrolments(
+      TenantId tenant, std::span<const Enrolment> enrolments);
+  // Replaces the stored enrolment with the same id; not_found when absent.
+  virtual void update_enrolment(TenantId tenant,
+                                const Enrolment& enrolment) = 0;
+  virtual std::optional<Enrolment> find_enrolment(TenantId tenant,
+                                                  std::int64_t id) = 0;
+  // The latest cycle of each of `user_keys` (sorted ascending, unique) in
+  // course `course_key`, for the users that have any, by user key.
+  virtual std::vector<Enrolment> latest_enrolments(
+      TenantId tenant, std::string_view course_key,
+      std::span<const std::string> user_keys) = 0;
+  // One page of enrolments matching `query`, by id.
+  virtual EnrolmentPage list_enrolments(TenantId tenant,
+                                        const EnrolmentQuery& query) = 0;
+
+  // Stores `progress`, replacing what was kept for the same enrolment and
+  // activity. The enrolment must exist (Error{storage} otherwise).
+  virtual void put_progress(TenantId tenant,
+                            const ActivityProgress& progress) = 0;
+  // What is kept for enrolment `enrolment_id`, by activity key.
+  virtual std::vector<ActivityProgress> list_progress(
+      TenantId tenant, std::int64_t enrolment_id) = 0;
+};
+
 // The append-only event log.
 class LMS_API EventStore {
  public:
@@ -184,6 +227,9 @@ class LMS_API Transaction {
   // Default: throws Error{not_supported} (a backend written before access
   // control).
   virtual AccessStore& access();
+  // Default: throws Error{not_supported} (a backend written before
+  // enrolments).
+  virtual EnrolmentStore& enrolments();
 };
 
 enum class TransactionMode : std::int32_t { read = 0, write = 1 };

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/course_update.hpp"
 #include "core/field_error.hpp"
 #include "core/validate.hpp"
 #include "lms/error.hpp"
@@ -66,19 +67,6 @@ void check_acyclic(const Call& call, const std::string& key,
   }
 }
 
-Course apply(const Course& course, const CourseUpdate& update) {
-  Course result = course;
-  if (update.title) result.title = *update.title;
-  if (update.description) result.description = *update.description;
-  if (update.activities) result.activities = *update.activities;
-  if (update.prerequisites) result.prerequisites = *update.prerequisites;
-  if (update.recertification_days)
-    result.recertification_days = *update.recertification_days;
-  if (update.default_due_days)
-    result.default_due_days = *update.default_due_days;
-  return result;
-}
-
 Json version_payload(const Course& course) {
   return Json{{"version", course.version}};
 }
@@ -122,7 +110,8 @@ Course CatalogService::update_course(const Call& call, std::string_view key,
   if (current.status == CourseStatus::archived)
     detail::throw_field_error(ErrorCode::conflict, "status",
                               course_label(key) + " is archived");
-  Course wanted = apply(current, update);
+  Course wanted = current;
+  detail::apply_update(wanted, update);
   detail::validate_course_spec(wanted);
   if (static_cast<const CourseSpec&>(wanted) ==
       static_cast<const CourseSpec&>(current))

@@ -12,14 +12,17 @@
 #include <limits>
 #include <string>
 
+#include "core/course_update.hpp"
 #include "core/enum_names.hpp"
 #include "core/field_error.hpp"
 #include "lms/access.hpp"
 #include "lms/course.hpp"
+#include "lms/enrolment.hpp"
 #include "lms/event.hpp"
 #include "lms/json.hpp"
 #include "lms/org_unit.hpp"
 #include "lms/permission.hpp"
+#include "lms/progress.hpp"
 #include "lms/tenant.hpp"
 #include "lms/user.hpp"
 #include "lms/user_sync.hpp"
@@ -80,6 +83,25 @@ std::int32_t read_int32(const Json& v, std::string_view field) {
   } else if (v.is_number_integer()) {
     const auto n = v.get<std::int64_t>();
     if (n >= kMin && n <= kMax) return static_cast<std::int32_t>(n);
+  }
+  fail(field, "must be an integer");
+}
+
+// A finite number; ranges are the services' to check.
+double read_number(const Json& v, std::string_view field) {
+  if (!v.is_number() || !std::isfinite(v.get<double>()))
+    fail(field, "must be a finite number");
+  return v.get<double>();
+}
+
+std::int64_t read_int64(const Json& v, std::string_view field) {
+  if (v.is_number_unsigned()) {
+    const auto n = v.get<std::uint64_t>();
+    if (n <=
+        static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+      return static_cast<std::int64_t>(n);
+  } else if (v.is_number_integer()) {
+    return v.get<std::int64_t>();
   }
   fail(field, "must be an integer");
 }
@@ -315,6 +337,82 @@ Json json_days(const std::optional<std::int32_t>& days) {
   return days ? Json(*days) : Json(nullptr);
 }
 
+CompletionRule read_completion(const ObjectReader& r) {
+  CompletionRule rule;
+  if (const Json* count = r.find("required_count"); count && !count->is_null())
+    rule.required_count = read_int32(*count, r.field("required_count"));
+  if (const Json* score = r.find("min_score"); score && !score->is_null())
+    rule.min_score = read_number(*score, r.field("min_score"));
+  if (const Json* keys = r.find("must_pass"))
+    rule.must_pass = read_string_array(*keys, r.field("must_pass"));
+  return rule;
+}
+
+const std::initializer_list<std::string_view> kCompletionFields{
+    "required_count", "min_score", "must_pass"};
+
+// The fields of a course every create and update may set, as an update:
+// a new course is the defaults with these applied.
+CourseUpdate read_course_fields(const ObjectReader& r) {
+  CourseUpdate update;
+  update.title = r.optional_string("title");
+  update.description = r.optional_string("description");
+  if (const Json* activities = r.find("activities"))
+    update.activities = read_activities(*activities, "activities");
+  if (const Json* prerequisites = r.find("prerequisites"))
+    update.prerequisites = read_string_array(*prerequisites, "prerequisites");
+  // null clears a period or a bound: the outer optional says "change it",
+  // the inner one holds the new value or nothing.
+  if (const Json* days = r.find("recertification_days"))
+    update.recertification_days = read_days(*days, "recertification_days");
+  if (const Json* days = r.find("default_due_days"))
+    update.default_due_days = read_days(*days, "default_due_days");
+  if (const auto from = r.optional_string("due_from"))
+    update.due_from = parse_due_from(*from, "due_from");
+  if (const Json* self = r.find("self_enrolment"))
+    update.self_enrolment = read_bool(*self, "self_enrolment");
+  if (const Json* opens = r.find("enrolment_opens"))
+    update.enrolment_opens = read_optional_timestamp(*opens, "enrolment_opens");
+  if (const Json* closes = r.find("enrolment_closes"))
+    update.enrolment_closes =
+        read_optional_timestamp(*closes, "enrolment_closes");
+  if (const Json* completion = r.find("completion"))
+    update.completion = read_completion(
+        ObjectReader::nested(*completion, "completion", kCompletionFields));
+  if (const auto policy = r.optional_string("score_policy"))
+    update.score_policy = parse_score_policy(*policy, "score_policy");
+  return update;
+}
+
+const std::initializer_list<std::string_view> kEnrolmentFields{
+    "user_key", "course_key", "due_at", "source"};
+
+EnrolmentSpec read_enrolment_spec(const ObjectReader& r) {
+  EnrolmentSpec spec;
+  spec.user_key = r.required_string("user_key");
+  spec.course_key = r.required_string("course_key");
+  if (const Json* due = r.find("due_at"))
+    spec.due_at = read_optional_timestamp(*due, r.field("due_at"));
+  if (const auto source = r.optional_string("source"))
+    spec.source = parse_enrolment_source(*source, r.field("source"));
+  return spec;
+}
+
+const std::initializer_list<std::string_view> kCourseFields{
+    "key",
+    "title",
+    "description",
+    "activities",
+    "prerequisites",
+    "recertification_days",
+    "default_due_days",
+    "due_from",
+    "self_enrolment",
+    "enrolment_opens",
+    "enrolment_closes",
+    "completion",
+    "score_policy"};
+
 }  // namespace
 
 Json parse_json(std::string_view text, std::string_view what) {
@@ -375,6 +473,13 @@ Json to_json(const Activity& activity) {
               {"required", activity.required}};
 }
 
+Json to_json(const CompletionRule& rule) {
+  return Json{
+      {"required_count", json_days(rule.required_count)},
+      {"min_score", rule.min_score ? Json(*rule.min_score) : Json(nullptr)},
+      {"must_pass", rule.must_pass}};
+}
+
 Json to_json(const Course& course) {
   Json activities = Json::array();
   for (const auto& a : course.activities) activities.push_back(to_json(a));
@@ -385,6 +490,12 @@ Json to_json(const Course& course) {
               {"prerequisites", course.prerequisites},
               {"recertification_days", json_days(course.recertification_days)},
               {"default_due_days", json_days(course.default_due_days)},
+              {"due_from", to_string(course.due_from)},
+              {"self_enrolment", course.self_enrolment},
+              {"enrolment_opens", json_timestamp(course.enrolment_opens)},
+              {"enrolment_closes", json_timestamp(course.enrolment_closes)},
+              {"completion", to_json(course.completion)},
+              {"score_policy", to_string(course.score_policy)},
               {"version", course.version},
               {"status", to_string(course.status)},
               {"created_at", format_timestamp(course.created_at)},
@@ -395,6 +506,47 @@ Json to_json(const CoursePage& page) {
   Json courses = Json::array();
   for (const auto& course : page.courses) courses.push_back(to_json(course));
   return Json{{"courses", std::move(courses)}, {"next_after", page.next_after}};
+}
+
+Json to_json(const Enrolment& e) {
+  return Json{{"id", e.id},
+              {"user_key", e.user_key},
+              {"course_key", e.course_key},
+              {"cycle", e.cycle},
+              {"status", to_string(e.status)},
+              {"source", to_string(e.source)},
+              {"source_key", e.source_key},
+              {"enrolled_at", format_timestamp(e.enrolled_at)},
+              {"due_at", json_timestamp(e.due_at)},
+              {"completed_at", json_timestamp(e.completed_at)},
+              {"expires_at", json_timestamp(e.expires_at)},
+              {"score", e.score ? Json(*e.score) : Json(nullptr)},
+              {"updated_at", format_timestamp(e.updated_at)}};
+}
+
+Json to_json(const EnrolmentPage& page) {
+  Json enrolments = Json::array();
+  for (const auto& e : page.enrolments) enrolments.push_back(to_json(e));
+  return Json{{"enrolments", std::move(enrolments)},
+              {"next_after", page.next_after}};
+}
+
+Json to_json(const BulkEnrolResult& result) {
+  return Json{{"enrolled", result.enrolled},
+              {"already_enrolled", result.already_enrolled}};
+}
+
+Json to_json(const ActivityProgress& p) {
+  return Json{{"enrolment_id", p.enrolment_id},
+              {"activity_key", p.activity_key},
+              {"state", to_string(p.state)},
+              {"progress", p.progress},
+              {"score", p.score ? Json(*p.score) : Json(nullptr)},
+              {"passed", p.passed ? Json(*p.passed) : Json(nullptr)},
+              {"time_spent_ms", p.time_spent.count()},
+              {"started_at", format_timestamp(p.started_at)},
+              {"completed_at", json_timestamp(p.completed_at)},
+              {"updated_at", format_timestamp(p.updated_at)}};
 }
 
 Json to_json(const Event& event) {
@@ -559,53 +711,23 @@ OrgUnitSpec org_unit_spec_from_json(const Json& j) {
 }
 
 CourseSpec course_spec_from_json(const Json& j) {
-  const auto r = ObjectReader::root(
-      j, "course",
-      {"key", "title", "description", "activities", "prerequisites",
-       "recertification_days", "default_due_days"});
+  const auto r = ObjectReader::root(j, "course", kCourseFields);
   CourseSpec spec;
   spec.key = r.required_string("key");
   spec.title = r.required_string("title");
-  spec.description = r.optional_string("description").value_or("");
-  if (const Json* activities = r.find("activities")) {
-    spec.activities = read_activities(*activities, "activities");
-  }
-  if (const Json* prerequisites = r.find("prerequisites")) {
-    spec.prerequisites = read_string_array(*prerequisites, "prerequisites");
-  }
-  if (const Json* days = r.find("recertification_days")) {
-    spec.recertification_days = read_days(*days, "recertification_days");
-  }
-  if (const Json* days = r.find("default_due_days")) {
-    spec.default_due_days = read_days(*days, "default_due_days");
-  }
+  detail::apply_update(spec, read_course_fields(r));
   return spec;
 }
 
 CourseUpdate course_update_from_json(const Json& j) {
-  const auto r = ObjectReader::root(
-      j, "course",
-      {"key", "title", "description", "activities", "prerequisites",
-       "recertification_days", "default_due_days"});
+  const auto r = ObjectReader::root(j, "course", kCourseFields);
   r.refuse("key", "cannot be changed");
-  CourseUpdate update;
-  update.title = r.optional_string("title");
-  update.description = r.optional_string("description");
-  if (const Json* activities = r.find("activities")) {
-    update.activities = read_activities(*activities, "activities");
-  }
-  if (const Json* prerequisites = r.find("prerequisites")) {
-    update.prerequisites = read_string_array(*prerequisites, "prerequisites");
-  }
-  // null clears a period: the outer optional says "change it", the inner
-  // one holds the new value or nothing.
-  if (const Json* days = r.find("recertification_days")) {
-    update.recertification_days = read_days(*days, "recertification_days");
-  }
-  if (const Json* days = r.find("default_due_days")) {
-    update.default_due_days = read_days(*days, "default_due_days");
-  }
-  return update;
+  return read_course_fields(r);
+}
+
+CompletionRule completion_rule_from_json(const Json& j) {
+  return read_completion(
+      ObjectReader::root_at(j, "completion", kCompletionFields));
 }
 
 CourseQuery course_query_from_json(const Json& j) {
@@ -710,6 +832,60 @@ Resource resource_from_json(const Json& j) {
       parse_resource_kind(r.required_string("kind"), r.field("kind"));
   resource.key = read_scoped_key(r, resource.kind == ResourceKind::tenant);
   return resource;
+}
+
+EnrolmentSpec enrolment_spec_from_json(const Json& j) {
+  return read_enrolment_spec(
+      ObjectReader::root(j, "enrolment", kEnrolmentFields));
+}
+
+std::vector<EnrolmentSpec> enrolment_specs_from_json(const Json& j) {
+  if (!j.is_array()) fail("enrolments", "must be an array");
+  std::vector<EnrolmentSpec> specs;
+  specs.reserve(j.size());
+  for (std::size_t i = 0; i < j.size(); ++i)
+    specs.push_back(read_enrolment_spec(ObjectReader::nested(
+        j[i], index_path("enrolments", i), kEnrolmentFields)));
+  return specs;
+}
+
+EnrolmentQuery enrolment_query_from_json(const Json& j) {
+  const auto r = ObjectReader::root(
+      j, "query", {"user_key", "course_key", "status", "after", "limit"});
+  EnrolmentQuery query;
+  query.user_key = r.optional_string("user_key");
+  query.course_key = r.optional_string("course_key");
+  if (const auto status = r.optional_string("status"))
+    query.status = parse_enrolment_status(*status, "status");
+  if (const Json* after = r.find("after"))
+    query.after = read_int64(*after, "after");
+  if (const Json* limit = r.find("limit"))
+    query.limit = read_limit(*limit, "limit");
+  return query;
+}
+
+ProgressUpdate progress_update_from_json(const Json& j) {
+  const auto r =
+      ObjectReader::root(j, "progress",
+                         {"user_key", "course_key", "activity_key", "progress",
+                          "completed", "score", "passed", "time_spent_ms"});
+  ProgressUpdate update;
+  update.user_key = r.required_string("user_key");
+  update.course_key = r.required_string("course_key");
+  update.activity_key = r.required_string("activity_key");
+  if (const Json* progress = r.find("progress");
+      progress && !progress->is_null())
+    update.progress = read_number(*progress, "progress");
+  if (const Json* completed = r.find("completed"))
+    update.completed = read_bool(*completed, "completed");
+  if (const Json* score = r.find("score"); score && !score->is_null())
+    update.score = read_number(*score, "score");
+  if (const Json* passed = r.find("passed"); passed && !passed->is_null())
+    update.passed = read_bool(*passed, "passed");
+  if (const Json* time = r.find("time_spent_ms"))
+    update.time_spent =
+        std::chrono::milliseconds{read_int64(*time, "time_spent_ms")};
+  return update;
 }
 
 }  // namespace lms

@@ -11,7 +11,9 @@
 #include "core/enum_names.hpp"
 #include "lms/access.hpp"
 #include "lms/course.hpp"
+#include "lms/enrolment.hpp"
 #include "lms/permission.hpp"
+#include "lms/progress.hpp"
 #include "lms/user.hpp"
 
 namespace lms {
@@ -23,6 +25,15 @@ constexpr detail::EnumNames<3> kCourseStatusNames{"draft", "published",
                                                   "archived"};
 constexpr detail::EnumNames<5> kActivityKindNames{"lesson", "assessment",
                                                   "scorm", "xapi", "external"};
+constexpr detail::EnumNames<2> kDueFromNames{"enrolment", "hire_date"};
+constexpr detail::EnumNames<2> kScorePolicyNames{"highest", "latest"};
+constexpr detail::EnumNames<7> kEnrolmentStatusNames{
+    "locked", "enrolled",  "in_progress", "completed",
+    "failed", "withdrawn", "expired"};
+constexpr detail::EnumNames<5> kEnrolmentSourceNames{"manual", "self", "import",
+                                                     "audience", "path"};
+constexpr detail::EnumNames<3> kActivityStateNames{"not_started", "in_progress",
+                                                   "completed"};
 constexpr detail::EnumNames<kPermissionCount> kPermissionNames{
     "tenant.manage",   "user.view",        "user.manage",    "orgunit.view",
     "orgunit.manage",  "course.view",      "course.author",  "course.publish",
@@ -77,6 +88,60 @@ ActivityKind parse_activity_kind(std::string_view text,
                                  std::string_view field) {
   return detail::parse_enum<ActivityKind>(text, field, kActivityKindNames,
                                           "unknown activity kind");
+}
+
+std::string_view to_string(DueFrom from) {
+  return detail::enum_name(from, kDueFromNames, "DueFrom");
+}
+
+std::string_view to_string(ScorePolicy policy) {
+  return detail::enum_name(policy, kScorePolicyNames, "ScorePolicy");
+}
+
+DueFrom parse_due_from(std::string_view text, std::string_view field) {
+  return detail::parse_enum<DueFrom>(text, field, kDueFromNames,
+                                     "unknown due_from");
+}
+
+ScorePolicy parse_score_policy(std::string_view text, std::string_view field) {
+  return detail::parse_enum<ScorePolicy>(text, field, kScorePolicyNames,
+                                         "unknown score policy");
+}
+
+std::string_view to_string(EnrolmentStatus status) {
+  return detail::enum_name(status, kEnrolmentStatusNames, "EnrolmentStatus");
+}
+
+std::string_view to_string(EnrolmentSource source) {
+  return detail::enum_name(source, kEnrolmentSourceNames, "EnrolmentSource");
+}
+
+EnrolmentStatus parse_enrolment_status(std::string_view text,
+                                       std::string_view field) {
+  return detail::parse_enum<EnrolmentStatus>(text, field, kEnrolmentStatusNames,
+                                             "unknown enrolment status");
+}
+
+EnrolmentSource parse_enrolment_source(std::string_view text,
+                                       std::string_view field) {
+  return detail::parse_enum<EnrolmentSource>(text, field, kEnrolmentSourceNames,
+                                             "unknown enrolment source");
+}
+
+bool is_active(EnrolmentStatus status) {
+  return status == EnrolmentStatus::locked ||
+         status == EnrolmentStatus::enrolled ||
+         status == EnrolmentStatus::in_progress;
+}
+
+std::string_view to_string(ActivityState state) {
+  return detail::enum_name(state, kActivityStateNames, "ActivityState");
+}
+
+ActivityState parse_activity_state(std::string_view text,
+                                   std::string_view field) {
+  return detail::parse_enum<ActivityState>(text, field, kActivityStateNames,
+                                           "unknown activity state");
 }
 
 std::span<const Permission> all_permissions() { return kAllPermissions; }

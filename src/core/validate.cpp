@@ -5,6 +5,7 @@
 
 #include "core/validate.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -16,6 +17,15 @@
 #include "lms/limits.hpp"
 
 namespace lms::detail {
+
+void validate_count(std::string_view field, std::size_t count,
+                    std::size_t max) {
+  if (count > max)
+    throw_field_error(ErrorCode::limit_exceeded, field,
+                      "must have at most " + std::to_string(max) + " entries",
+                      std::to_string(count));
+}
+
 namespace {
 
 constexpr auto kInvalid = ErrorCode::invalid_argument;
@@ -149,15 +159,6 @@ void validate_course_status(std::string_view field, CourseStatus status) {
                 "draft, published or archived");
 }
 
-// At most `max` entries in the list `field`.
-void validate_count(std::string_view field, std::size_t count,
-                    std::size_t max) {
-  if (count > max)
-    throw_field_error(ErrorCode::limit_exceeded, field,
-                      "must have at most " + std::to_string(max) + " entries",
-                      std::to_string(count));
-}
-
 void validate_activities(const std::vector<Activity>& activities) {
   validate_count("activities", activities.size(), limits::kActivitiesPerCourse);
   std::unordered_map<std::string_view, std::size_t> first_index;
@@ -193,6 +194,45 @@ void validate_prerequisites(std::string_view course_key,
       throw_field_error(kInvalid, field,
                         "duplicates " + indexed("prerequisites", it->second),
                         key);
+  }
+}
+
+// A fraction of 0..1 (a progress, a score); NaN is refused too.
+void validate_fraction(std::string_view field, double value) {
+  if (!(value >= 0 && value <= 1))
+    throw_field_error(kInvalid, field, "must be between 0 and 1",
+                      std::isnan(value) ? "NaN" : std::to_string(value));
+}
+
+void validate_completion_rule(const CompletionRule& rule,
+                              const std::vector<Activity>& activities) {
+  const auto required = static_cast<std::size_t>(
+      std::ranges::count_if(activities, &Activity::required));
+  const std::size_t counted = required > 0 ? required : activities.size();
+  if (rule.required_count &&
+      (*rule.required_count < 1 ||
+       static_cast<std::size_t>(*rule.required_count) > counted))
+    throw_field_error(kInvalid, "completion.required_count",
+                      "must be between 1 and the number of counted "
+                      "activities (" +
+                          std::to_string(counted) + ")",
+                      std::to_string(*rule.required_count));
+  if (rule.min_score)
+    validate_fraction("completion.min_score", *rule.min_score);
+  std::unordered_map<std::string_view, std::size_t> first_index;
+  for (std::size_t i = 0; i < rule.must_pass.size(); ++i) {
+    const std::string field = indexed("completion.must_pass", i);
+    const std::string& key = rule.must_pass[i];
+    validate_key(field, key);
+    if (std::ranges::none_of(activities,
+                             [&](const Activity& a) { return a.key == key; }))
+      throw_field_error(kInvalid, field, "is not an activity of the course",
+                        key);
+    const auto [it, inserted] = first_index.emplace(key, i);
+    if (!inserted)
+      throw_field_error(
+          kInvalid, field,
+          "duplicates " + indexed("completion.must_pass", it->second), key);
   }
 }
 
@@ -306,11 +346,58 @@ void validate_course_spec(const CourseSpec& spec) {
   validate_prerequisites(spec.key, spec.prerequisites);
   validate_period_days("recertification_days", spec.recertification_days);
   validate_period_days("default_due_days", spec.default_due_days);
+  validate_enum("due_from", spec.due_from, DueFrom::hire_date,
+                "enrolment or hire_date");
+  validate_enum("score_policy", spec.score_policy, ScorePolicy::latest,
+                "highest or latest");
+  if (spec.enrolment_opens && spec.enrolment_closes &&
+      *spec.enrolment_closes <= *spec.enrolment_opens)
+    throw_field_error(kInvalid, "enrolment_closes",
+                      "must be after enrolment_opens",
+                      format_timestamp(*spec.enrolment_closes));
+  validate_completion_rule(spec.completion, spec.activities);
 }
 
 void validate_course_query(const CourseQuery& query) {
   if (query.status) validate_course_status("status", *query.status);
   validate_page_limit("limit", query.limit);
+}
+
+void validate_enrolment_spec(std::string_view field,
+                             const EnrolmentSpec& spec) {
+  const std::string prefix = field.empty() ? "" : std::string{field} + ".";
+  validate_key(prefix + "user_key", spec.user_key);
+  validate_key(prefix + "course_key", spec.course_key);
+  if (spec.source != EnrolmentSource::manual &&
+      spec.source != EnrolmentSource::import)
+    throw_field_error(kInvalid, prefix + "source", "must be manual or import",
+                      std::to_string(static_cast<std::int32_t>(spec.source)));
+}
+
+void validate_enrolment_query(const EnrolmentQuery& query) {
+  if (query.user_key) validate_key("user_key", *query.user_key);
+  if (query.course_key) validate_key("course_key", *query.course_key);
+  if (query.status)
+    validate_enum("status", *query.status, EnrolmentStatus::expired,
+                  "an enrolment status");
+  if (query.after < 0)
+    throw_field_error(kInvalid, "after", "must not be negative",
+                      std::to_string(query.after));
+  validate_page_limit("limit", query.limit);
+}
+
+void validate_progress_update(const ProgressUpdate& update) {
+  validate_key("user_key", update.user_key);
+  validate_key("course_key", update.course_key);
+  validate_key("activity_key", update.activity_key);
+  if (update.progress) validate_fraction("progress", *update.progress);
+  if (update.score) validate_fraction("score", *update.score);
+  const auto ms = update.time_spent.count();
+  if (ms < 0 || ms > limits::kMaxTimeSpentMs)
+    throw_field_error(
+        kInvalid, "time_spent_ms",
+        "must be between 0 and " + std::to_string(limits::kMaxTimeSpentMs),
+        std::to_string(ms));
 }
 
 void validate_sync_options(const SyncOptions& options) {

@@ -16,7 +16,9 @@
 
 #include "lms/access.hpp"
 #include "lms/course.hpp"
+#include "lms/enrolment.hpp"
 #include "lms/org_unit.hpp"
+#include "lms/progress.hpp"
 #include "lms/tenant.hpp"
 #include "lms/user.hpp"
 #include "lms/user_sync.hpp"
@@ -34,6 +36,8 @@ void validate_key(std::string_view field, std::string_view value);
 void validate_optional_key(std::string_view field, std::string_view value);
 // A name or title: 1..kNameBytes bytes of UTF-8, no control characters.
 void validate_name(std::string_view field, std::string_view value);
+// At most `max` entries in the list `field`: Error{limit_exceeded}.
+void validate_count(std::string_view field, std::size_t count, std::size_t max);
 // A page size: 1..kPageSize.
 void validate_page_limit(std::string_view field, std::size_t limit);
 
@@ -42,11 +46,19 @@ void validate_tenant_spec(const TenantSpec& spec);
 void validate_user_record(const UserRecord& record);
 void validate_user_query(const UserQuery& query);
 void validate_org_unit_spec(const OrgUnitSpec& spec);
-// Every field of `spec`, including activity keys unique within the course
-// and prerequisites without duplicates and without the course itself.
+// Every field of `spec`, including activity keys unique within the course,
+// prerequisites without duplicates and without the course itself, an
+// enrolment window that is not empty and a completion rule that the
+// activities can meet.
 void validate_course_spec(const CourseSpec& spec);
 void validate_course_query(const CourseQuery& query);
 void validate_sync_options(const SyncOptions& options);
+// Keys and a source the caller may set (manual, import), each field named
+// "<field>.user_key" ("user_key" when `field` is empty).
+void validate_enrolment_spec(std::string_view field, const EnrolmentSpec& spec);
+void validate_enrolment_query(const EnrolmentQuery& query);
+// Keys, progress and score in 0..1, time spent in 0..kMaxTimeSpentMs.
+void validate_progress_update(const ProgressUpdate& update);
 
 // A permission of the catalogue (a C++ caller can cast any integer).
 void validate_permission(std::string_view field, Permission permission);

@@ -16,11 +16,15 @@
 #include <utility>
 
 #include "catalog/catalog_service.hpp"
+#include "core/field_error.hpp"
 #include "core/validate.hpp"
 #include "directory/directory_service.hpp"
 #include "directory/user_sync.hpp"
+#include "enrolment/enrolment_service.hpp"
 #include "events/event_log.hpp"
 #include "lms/error.hpp"
+#include "lms/limits.hpp"
+#include "progress/progress_service.hpp"
 #include "rbac/access_cache.hpp"
 #include "rbac/access_service.hpp"
 #include "rbac/authorizer.hpp"
@@ -36,6 +40,8 @@ struct Engine::Impl {
   DirectoryService directory;
   CatalogService catalog;
   AccessService access;
+  EnrolmentService enrolments;
+  ProgressService progress{enrolments};
 
   // Runs `work(call)` in one transaction of `mode`; a write transaction
   // commits only when `work` returns. `work` authorizes before anything
@@ -92,6 +98,22 @@ struct Engine::Impl {
              const Resource& resource, Work&& work) {
     return guarded(TransactionMode::write, actor, tenant, permission, resource,
                    std::forward<Work>(work));
+  }
+
+  // run() for the calls on one enrolment: the permission is checked on the
+  // enrolment found by id, so an id of another tenant (or of none) is
+  // not_found, whoever asks.
+  template <typename Work>
+  auto on_enrolment(TransactionMode mode, const Actor& actor, TenantId tenant,
+                    std::int64_t enrolment_id, Permission permission,
+                    Work&& work) {
+    return run(mode, actor, tenant, [&](const Call& c) {
+      require_tenant(c.tx, tenant);
+      const Enrolment enrolment = enrolments.get(c, enrolment_id);
+      authorize_enrolment(c, permission, enrolment.user_key,
+                          enrolment.course_key);
+      return std::forward<Work>(work)(c, enrolment);
+    });
   }
 
   // The decision for `subject`: warm from the cache without opening a
@@ -373,6 +395,118 @@ CoursePage Engine::list_courses(const Actor& actor, TenantId tenant,
       next.after = page.next_after;
     }
   });
+}
+
+// --- Enrolments --------------------------------------------------------------
+
+Enrolment Engine::enrol(const Actor& actor, TenantId tenant,
+                        const EnrolmentSpec& spec) {
+  return impl_->run(TransactionMode::write, actor, tenant, [&](const Call& c) {
+    detail::validate_enrolment_spec("", spec);
+    authorize_enrolment(c, Permission::enrolment_manage, spec.user_key,
+                        spec.course_key);
+    return impl_->enrolments.enrol(c, spec, spec.source);
+  });
+}
+
+Enrolment Engine::enrol_self(const Actor& actor, TenantId tenant,
+                             std::string_view course_key) {
+  return impl_->run(TransactionMode::write, actor, tenant, [&](const Call& c) {
+    if (actor.is_system())
+      detail::throw_field_error(ErrorCode::invalid_argument, "actor",
+                                "the system principal has no record to enrol");
+    detail::validate_key("course_key", course_key);
+    EnrolmentSpec spec;
+    spec.user_key = actor.user_key();
+    spec.course_key = course_key;
+    authorize(c, Permission::course_view, Resource::course(spec.course_key),
+              "course_key");
+    authorize_enrolment(c, Permission::enrolment_self, spec.user_key,
+                        spec.course_key);
+    return impl_->enrolments.enrol(c, spec, EnrolmentSource::self);
+  });
+}
+
+BulkEnrolResult Engine::enrol_many(const Actor& actor, TenantId tenant,
+                                   std::span<const EnrolmentSpec> specs) {
+  return impl_->run(TransactionMode::write, actor, tenant, [&](const Call& c) {
+    require_tenant(c.tx, tenant);
+    return impl_->enrolments.enrol_many(
+        c, specs, [&](const EnrolmentSpec& spec) {
+          authorize_enrolment(c, Permission::enrolment_manage, spec.user_key,
+                              spec.course_key);
+        });
+  });
+}
+
+Enrolment Engine::withdraw(const Actor& actor, TenantId tenant,
+                           std::int64_t enrolment_id) {
+  return impl_->on_enrolment(
+      TransactionMode::write, actor, tenant, enrolment_id,
+      Permission::enrolment_manage, [&](const Call& c, const Enrolment&) {
+        return impl_->enrolments.withdraw(c, enrolment_id);
+      });
+}
+
+Enrolment Engine::get_enrolment(const Actor& actor, TenantId tenant,
+                                std::int64_t enrolment_id) {
+  return impl_->on_enrolment(
+      TransactionMode::read, actor, tenant, enrolment_id,
+      Permission::enrolment_view,
+      [&](const Call&, const Enrolment& enrolment) { return enrolment; });
+}
+
+EnrolmentPage Engine::list_enrolments(const Actor& actor, TenantId tenant,
+                                      const EnrolmentQuery& query) {
+  return impl_->run(TransactionMode::read, actor, tenant, [&](const Call& c) {
+    detail::validate_enrolment_query(query);
+    require_tenant(c.tx, tenant);
+    auto& store = c.tx.enrolments();
+    if (actor.is_system()) return store.list_enrolments(tenant, query);
+    // Pages filtered until this page is full, so that a caller pages
+    // through the enrolments they may view as through all of them.
+    EnrolmentPage result;
+    EnrolmentQuery next = query;
+    next.limit = limits::kPageSize;
+    for (;;) {
+      const EnrolmentPage page = store.list_enrolments(tenant, next);
+      for (const Enrolment& e : page.enrolments) {
+        if (!decide_enrolment(c, Permission::enrolment_view, e.user_key,
+                              e.course_key)
+                 .allowed)
+          continue;
+        if (result.enrolments.size() == query.limit) {
+          result.next_after = result.enrolments.back().id;
+          return result;
+        }
+        result.enrolments.push_back(e);
+      }
+      if (page.next_after == 0) return result;
+      next.after = page.next_after;
+    }
+  });
+}
+
+// --- Progress ----------------------------------------------------------------
+
+RecordedProgress Engine::record_progress(const Actor& actor, TenantId tenant,
+                                         const ProgressUpdate& update) {
+  return impl_->run(TransactionMode::write, actor, tenant, [&](const Call& c) {
+    detail::validate_progress_update(update);
+    authorize_enrolment(c, Permission::progress_record, update.user_key,
+                        update.course_key);
+    return impl_->progress.record(c, update);
+  });
+}
+
+std::vector<ActivityProgress> Engine::get_progress(const Actor& actor,
+                                                   TenantId tenant,
+                                                   std::int64_t enrolment_id) {
+  return impl_->on_enrolment(TransactionMode::read, actor, tenant, enrolment_id,
+                             Permission::progress_view,
+                             [&](const Call& c, const Enrolment&) {
+                               return impl_->progress.list(c, enrolment_id);
+                             });
 }
 
 // --- Access control ----------------------------------------------------------

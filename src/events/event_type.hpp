@@ -56,4 +56,19 @@ inline constexpr EventType kOverrideSet{"override.set", AccessEffect::policy};
 inline constexpr EventType kOverrideCleared{"override.cleared",
                                             AccessEffect::policy};
 
+inline constexpr EventType kEnrolmentCreated{"enrolment.created",
+                                             AccessEffect::none};
+inline constexpr EventType kEnrolmentUnlocked{"enrolment.unlocked",
+                                              AccessEffect::none};
+inline constexpr EventType kEnrolmentStarted{"enrolment.started",
+                                             AccessEffect::none};
+inline constexpr EventType kEnrolmentCompleted{"enrolment.completed",
+                                               AccessEffect::none};
+inline constexpr EventType kEnrolmentFailed{"enrolment.failed",
+                                            AccessEffect::none};
+inline constexpr EventType kEnrolmentWithdrawn{"enrolment.withdrawn",
+                                               AccessEffect::none};
+inline constexpr EventType kProgressRecorded{"progress.recorded",
+                                             AccessEffect::none};
+
 }  // namespace lms

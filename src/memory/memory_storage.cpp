@@ -30,6 +30,10 @@ using Key = std::pair<TenantId, std::string>;
 using IdKey = std::pair<TenantId, std::int64_t>;
 // (tenant, role key, scope, permission): the order of list_overrides.
 using OverrideKey = std::tuple<TenantId, std::string, Scope, Permission>;
+// (tenant, course, user, cycle): the unique index of enrolments.
+using CycleKey = std::tuple<TenantId, std::string, std::string, std::int32_t>;
+// (tenant, enrolment id, activity key).
+using ProgressKey = std::tuple<TenantId, std::int64_t, std::string>;
 
 struct State {
   std::map<TenantId, Tenant> tenants;
@@ -40,9 +44,13 @@ struct State {
   std::map<Key, Role> roles;
   std::map<IdKey, Assignment> assignments;  // by id
   std::map<OverrideKey, PermissionValue> overrides;
+  std::map<IdKey, Enrolment> enrolments;  // by id
+  std::map<CycleKey, std::int64_t> enrolment_cycles;
+  std::map<ProgressKey, ActivityProgress> progress;
   std::map<IdKey, Event> events;  // by seq
   TenantId last_tenant_id = 0;
   std::int64_t last_assignment_id = 0;
+  std::int64_t last_enrolment_id = 0;
   std::int64_t last_seq = 0;
 };
 
@@ -81,6 +89,7 @@ class MemoryTransaction final : public Transaction,
                                 public DirectoryStore,
                                 public CatalogStore,
                                 public AccessStore,
+                                public EnrolmentStore,
                                 public EventStore {
  public:
   MemoryTransaction(std::shared_mutex& mutex, State& state,
@@ -107,6 +116,7 @@ class MemoryTransaction final : public Transaction,
   CatalogStore& catalog() override { return *this; }
   EventStore& events() override { return *this; }
   AccessStore& access() override { return *this; }
+  EnrolmentStore& enrolments() override { return *this; }
 
   // --- Tenants ------------------------------------------------------------
 
@@ -437,7 +447,145 @@ class MemoryTransaction final : public Transaction,
     return events;
   }
 
+  // --- Enrolments -----------------------------------------------------------
+
+  std::int64_t insert_enrolment(TenantId tenant,
+                                const Enrolment& enrolment) override {
+    require_write("insert_enrolment");
+    if (!state_.users.contains(Key{tenant, enrolment.user_key}))
+      throw dangling_reference("user_key", enrolment.user_key);
+    if (!state_.courses.contains(Key{tenant, enrolment.course_key}))
+      throw dangling_reference("course_key", enrolment.course_key);
+    require_unique_enrolment(tenant, enrolment, 0);
+    const std::int64_t id = state_.last_enrolment_id + 1;
+    // Rolls back with the transaction, like SQLite's AUTOINCREMENT.
+    undo_.push_back(
+        [&state = state_, id] { state.last_enrolment_id = id - 1; });
+    state_.last_enrolment_id = id;
+    Enrolment stored = enrolment;
+    stored.id = id;
+    insert(state_.enrolments, IdKey{tenant, id}, stored);
+    insert(state_.enrolment_cycles, cycle_key(tenant, stored), id);
+    return id;
+  }
+
+  void update_enrolment(TenantId tenant, const Enrolment& enrolment) override {
+    require_write("update_enrolment");
+    const auto it = state_.enrolments.find(IdKey{tenant, enrolment.id});
+    if (it == state_.enrolments.end())
+      throw missing("enrolment", std::to_string(enrolment.id));
+    require_unique_enrolment(tenant, enrolment, enrolment.id);
+    const CycleKey old_key = cycle_key(tenant, it->second);
+    const CycleKey new_key = cycle_key(tenant, enrolment);
+    if (old_key != new_key) {
+      erase(state_.enrolment_cycles, state_.enrolment_cycles.find(old_key));
+      insert(state_.enrolment_cycles, new_key, enrolment.id);
+    }
+    replace(state_.enrolments, it, enrolment);
+  }
+
+  std::optional<Enrolment> find_enrolment(TenantId tenant,
+                                          std::int64_t id) override {
+    const auto it = state_.enrolments.find(IdKey{tenant, id});
+    if (it == state_.enrolments.end()) return std::nullopt;
+    return it->second;
+  }
+
+  std::vector<Enrolment> latest_enrolments(
+      TenantId tenant, std::string_view course_key,
+      std::span<const std::string> user_keys) override {
+    std::vector<Enrolment> latest;
+    for (const std::string& user : user_keys) {
+      const auto ids = cycles_of(tenant, course_key, user);
+      if (ids.empty()) continue;
+      latest.push_back(state_.enrolments.at(IdKey{tenant, ids.back()}));
+    }
+    return latest;
+  }
+
+  EnrolmentPage list_enrolments(TenantId tenant,
+                                const EnrolmentQuery& query) override {
+    EnrolmentPage page;
+    for (auto it = state_.enrolments.upper_bound(IdKey{tenant, query.after});
+         it != state_.enrolments.end() && it->first.first == tenant; ++it) {
+      const Enrolment& e = it->second;
+      if ((query.user_key && e.user_key != *query.user_key) ||
+          (query.course_key && e.course_key != *query.course_key) ||
+          (query.status && e.status != *query.status))
+        continue;
+      if (page.enrolments.size() == query.limit) {
+        if (!page.enrolments.empty())
+          page.next_after = page.enrolments.back().id;
+        break;
+      }
+      page.enrolments.push_back(e);
+    }
+    return page;
+  }
+
+  void put_progress(TenantId tenant,
+                    const ActivityProgress& progress) override {
+    require_write("put_progress");
+    if (!state_.enrolments.contains(IdKey{tenant, progress.enrolment_id}))
+      throw dangling_reference("enrolment_id",
+                               std::to_string(progress.enrolment_id));
+    ProgressKey key{tenant, progress.enrolment_id, progress.activity_key};
+    if (const auto it = state_.progress.find(key);
+        it != state_.progress.end()) {
+      replace(state_.progress, it, progress);
+    } else {
+      insert(state_.progress, std::move(key), progress);
+    }
+  }
+
+  std::vector<ActivityProgress> list_progress(
+      TenantId tenant, std::int64_t enrolment_id) override {
+    std::vector<ActivityProgress> result;
+    for (auto it = state_.progress.lower_bound(
+             ProgressKey{tenant, enrolment_id, std::string{}});
+         it != state_.progress.end() && std::get<0>(it->first) == tenant &&
+         std::get<1>(it->first) == enrolment_id;
+         ++it)
+      result.push_back(it->second);
+    return result;
+  }
+
  private:
+  static CycleKey cycle_key(TenantId tenant, const Enrolment& e) {
+    return {tenant, e.course_key, e.user_key, e.cycle};
+  }
+
+  // The ids of the user's enrolments in the course, by cycle.
+  std::vector<std::int64_t> cycles_of(TenantId tenant,
+                                      std::string_view course_key,
+                                      std::string_view user_key) const {
+    std::vector<std::int64_t> ids;
+    const CycleKey first{tenant, std::string{course_key}, std::string{user_key},
+                         0};
+    for (auto it = state_.enrolment_cycles.lower_bound(first);
+         it != state_.enrolment_cycles.end() &&
+         std::get<0>(it->first) == tenant &&
+         std::get<1>(it->first) == course_key &&
+         std::get<2>(it->first) == user_key;
+         ++it)
+      ids.push_back(it->second);
+    return ids;
+  }
+
+  // SQLite's unique indexes: one enrolment per cycle, one active per user
+  // and course -- `self` (0 for a new enrolment) aside.
+  void require_unique_enrolment(TenantId tenant, const Enrolment& enrolment,
+                                std::int64_t self) const {
+    for (const std::int64_t id :
+         cycles_of(tenant, enrolment.course_key, enrolment.user_key)) {
+      if (id == self) continue;
+      const Enrolment& other = state_.enrolments.at(IdKey{tenant, id});
+      if (other.cycle == enrolment.cycle ||
+          (is_active(other.status) && is_active(enrolment.status)))
+        throw duplicate("enrolment of user", enrolment.user_key);
+    }
+  }
+
   // Units of one tenant by parent key ("" for roots), each list by key.
   using Children = std::map<std::string, std::vector<const OrgUnit*>>;
 

@@ -297,6 +297,35 @@ void authorize(const Call& call, Permission permission,
                 denial(call.actor, call.tenant, permission, resource));
 }
 
+Decision decide_enrolment(const Call& call, Permission permission,
+                          std::string_view user_key,
+                          std::string_view course_key) {
+  Validity validity;
+  rbac::DirectoryFacts facts(call, validity);
+  facts.require_tenant();
+  const Resource user = Resource::user(std::string{user_key});
+  const auto user_path = facts.path(user, "user_key");
+  facts.path(Resource::course(std::string{course_key}), "course_key");
+  std::vector<Scope> path{Scope::course(std::string{course_key})};
+  path.insert(path.end(), user_path.begin(), user_path.end());
+  const AccessContext ctx = gather_access(call);
+  return decide(ctx, permission, user, path, relationships(facts, ctx, user),
+                call.now);
+}
+
+void authorize_enrolment(const Call& call, Permission permission,
+                         std::string_view user_key,
+                         std::string_view course_key) {
+  if (!decide_enrolment(call, permission, user_key, course_key).allowed)
+    throw Error(ErrorCode::permission_denied,
+                "actor " + detail::quote_value(call.actor.user_key()) +
+                    " lacks " + std::string{to_string(permission)} +
+                    " on the enrolment of user " +
+                    detail::quote_value(user_key) + " in course " +
+                    detail::quote_value(course_key) + " in tenant " +
+                    std::to_string(call.tenant));
+}
+
 void authorize_grant(const Call& call,
                      const std::map<Permission, PermissionValue>& permissions,
                      const Resource& resource, std::string_view what) {

@@ -78,6 +78,24 @@ Decision decide(const Call& call, Permission permission,
 void authorize(const Call& call, Permission permission,
                const Resource& resource, std::string_view field = "key");
 
+// The decision for `call`'s actor on the enrolment of `user_key` in
+// `course_key`, and on its progress. An enrolment sits under both: its path
+// is the course, then the user's org units up to the tenant -- so an
+// assignment at the course (an instructor), at a unit above the user or at
+// the tenant covers it, the user's relationships hold (the learner on their
+// own, their managers), and an override at the course is the nearest.
+// Throws Error{not_found} naming "user_key" or "course_key" for an unknown
+// user or course.
+Decision decide_enrolment(const Call& call, Permission permission,
+                          std::string_view user_key,
+                          std::string_view course_key);
+
+// decide_enrolment(), throwing Error{permission_denied} "actor 'k' lacks
+// <permission> on the enrolment of user 'u' in course 'c' in tenant N".
+void authorize_enrolment(const Call& call, Permission permission,
+                         std::string_view user_key,
+                         std::string_view course_key);
+
 // No escalation: throws Error{permission_denied} unless `call`'s actor
 // holds on `resource` every permission `permissions` allows ("... which
 // <what> would grant"). Prohibits may be handed out freely.

@@ -98,6 +98,10 @@ Statement& Statement::bind(std::optional<std::int64_t> value) {
   return value ? bind(*value) : bind_null();
 }
 
+Statement& Statement::bind(std::optional<double> value) {
+  return value ? bind(*value) : bind_null();
+}
+
 bool Statement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -116,6 +120,10 @@ bool Statement::is_null(int column) {
 
 std::int64_t Statement::int64(int column) {
   return sqlite3_column_int64(stmt_, column);
+}
+
+double Statement::real(int column) {
+  return sqlite3_column_double(stmt_, column);
 }
 
 std::string Statement::text(int column) {

@@ -70,6 +70,7 @@ class Statement {
   // NULL when `value` is empty: optional columns store absence as NULL.
   Statement& bind_or_null(std::string_view value);
   Statement& bind(std::optional<std::int64_t> value);
+  Statement& bind(std::optional<double> value);
 
   // Advances to the next row; false when there is none.
   bool step();
@@ -78,6 +79,7 @@ class Statement {
 
   bool is_null(int column);
   std::int64_t int64(int column);
+  double real(int column);
   std::string text(int column);  // "" for NULL
 
  private:

@@ -138,8 +138,63 @@ CREATE TABLE overrides (
 ) WITHOUT ROWID;
 )sql";
 
+// Enrolments and progress, and the course settings they follow. The
+// completion rule is a JSON object ({"required_count", "min_score",
+// "must_pass"}). A user has one enrolment per cycle and at most one active
+// one per course: the partial unique index is what keeps two racing
+// writers from both enrolling.
+constexpr const char* kVersion3 = R"sql(
+ALTER TABLE courses ADD COLUMN due_from TEXT NOT NULL DEFAULT 'enrolment';
+ALTER TABLE courses ADD COLUMN self_enrolment INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE courses ADD COLUMN enrolment_opens INTEGER;
+ALTER TABLE courses ADD COLUMN enrolment_closes INTEGER;
+ALTER TABLE courses ADD COLUMN completion TEXT NOT NULL
+  DEFAULT '{"required_count":null,"min_score":null,"must_pass":[]}';
+ALTER TABLE courses ADD COLUMN score_policy TEXT NOT NULL DEFAULT 'highest';
+
+CREATE TABLE enrolments (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  tenant_id INTEGER NOT NULL,
+  user_key TEXT NOT NULL,
+  course_key TEXT NOT NULL,
+  cycle INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  source TEXT NOT NULL,
+  source_key TEXT NOT NULL,
+  enrolled_at INTEGER NOT NULL,
+  due_at INTEGER,
+  completed_at INTEGER,
+  expires_at INTEGER,
+  score REAL,
+  updated_at INTEGER NOT NULL,
+  FOREIGN KEY (tenant_id, user_key) REFERENCES users (tenant_id, key),
+  FOREIGN KEY (tenant_id, course_key) REFERENCES courses (tenant_id, key)
+);
+CREATE UNIQUE INDEX enrolments_by_user_course
+  ON enrolments (tenant_id, course_key, user_key, cycle);
+CREATE UNIQUE INDEX enrolments_one_active
+  ON enrolments (tenant_id, course_key, user_key)
+  WHERE status IN ('locked', 'enrolled', 'in_progress');
+CREATE INDEX enrolments_by_user ON enrolments (tenant_id, user_key);
+
+CREATE TABLE progress (
+  tenant_id INTEGER NOT NULL,
+  enrolment_id INTEGER NOT NULL REFERENCES enrolments (id),
+  activity_key TEXT NOT NULL,
+  state TEXT NOT NULL,
+  progress REAL NOT NULL,
+  score REAL,
+  passed INTEGER,
+  time_spent_ms INTEGER NOT NULL,
+  started_at INTEGER NOT NULL,
+  completed_at INTEGER,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (enrolment_id, activity_key)
+) WITHOUT ROWID;
+)sql";
+
 // kMigrations[i] takes a database from version i to version i + 1.
-constexpr std::array kMigrations = {kVersion1, kVersion2};
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3};
 
 int user_version(Connection& connection) {
   Statement stmt = connection.prepare("PRAGMA user_version");

@@ -197,7 +197,9 @@ void bind_attribute_filter(Statement& stmt, const std::string& name,
 
 constexpr std::string_view kCourseColumns =
     "key, title, description, version, status, activities, "
-    "recertification_days, default_due_days, created_at, updated_at";
+    "recertification_days, default_due_days, created_at, updated_at, "
+    "due_from, self_enrolment, enrolment_opens, enrolment_closes, "
+    "completion, score_policy";
 
 std::string activities_json(const std::vector<Activity>& activities) {
   Json array = Json::array();
@@ -234,6 +236,9 @@ Course read_course(Statement& stmt) {
   try {
     course.status = parse_course_status(stmt.text(4), "status");
     course.activities = parse_activities(stmt.text(5));
+    course.due_from = parse_due_from(stmt.text(10), "due_from");
+    course.completion = completion_rule_from_json(Json::parse(stmt.text(14)));
+    course.score_policy = parse_score_policy(stmt.text(15), "score_policy");
   } catch (const std::exception& e) {
     throw corrupt_row("courses", course.key, e);
   }
@@ -241,6 +246,9 @@ Course read_course(Statement& stmt) {
   course.default_due_days = narrow(stmt, 7);
   course.created_at = from_unix_ms(stmt.int64(8));
   course.updated_at = from_unix_ms(stmt.int64(9));
+  course.self_enrolment = stmt.int64(11) != 0;
+  course.enrolment_opens = optional_time(stmt, 12);
+  course.enrolment_closes = optional_time(stmt, 13);
   return course;
 }
 
@@ -254,7 +262,13 @@ void bind_course_fields(Statement& stmt, const Course& course) {
       .bind(widen(course.recertification_days))
       .bind(widen(course.default_due_days))
       .bind(to_unix_ms(course.created_at))
-      .bind(to_unix_ms(course.updated_at));
+      .bind(to_unix_ms(course.updated_at))
+      .bind(to_string(course.due_from))
+      .bind(std::int64_t{course.self_enrolment ? 1 : 0})
+      .bind(unix_ms(course.enrolment_opens))
+      .bind(unix_ms(course.enrolment_closes))
+      .bind(to_json(course.completion).dump())
+      .bind(to_string(course.score_policy));
 }
 
 // --- Access control -------------------------------------------------------
@@ -670,7 +684,8 @@ void SqliteTransaction::insert_course(TenantId tenant, const Course& course) {
   require_write("insert_course");
   static const std::string sql = "INSERT INTO courses (tenant_id, " +
                                  std::string{kCourseColumns} +
-                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                 "?, ?, ?, ?, ?, ?)";
   Statement stmt = db_.prepare(sql);
   stmt.bind(tenant).bind(course.key);
   bind_course_fields(stmt, course);
@@ -684,7 +699,9 @@ void SqliteTransaction::update_course(TenantId tenant, const Course& course) {
     Statement stmt = db_.prepare(
         "UPDATE courses SET title = ?, description = ?, version = ?, "
         "status = ?, activities = ?, recertification_days = ?, "
-        "default_due_days = ?, created_at = ?, updated_at = ? "
+        "default_due_days = ?, created_at = ?, updated_at = ?, "
+        "due_from = ?, self_enrolment = ?, enrolment_opens = ?, "
+        "enrolment_closes = ?, completion = ?, score_policy = ? "
         "WHERE tenant_id = ? AND key = ?");
     bind_course_fields(stmt, course);
     stmt.bind(tenant).bind(course.key).run();
@@ -905,6 +922,221 @@ std::vector<Override> SqliteTransaction::list_overrides(TenantId tenant) {
                      std::tie(b.role_key, b.scope, b.permission);
             });
   return overrides;
+}
+
+// --- EnrolmentStore -------------------------------------------------------
+
+namespace {
+
+// The columns but the id, in the order of bind_enrolment_fields().
+constexpr std::string_view kEnrolmentFields =
+    "user_key, course_key, cycle, status, source, source_key, "
+    "enrolled_at, due_at, completed_at, expires_at, score, updated_at";
+const std::string kEnrolmentColumns = "id, " + std::string{kEnrolmentFields};
+
+std::optional<double> optional_real(Statement& stmt, int column) {
+  if (stmt.is_null(column)) return std::nullopt;
+  return stmt.real(column);
+}
+
+Enrolment read_enrolment(Statement& stmt) {
+  Enrolment e;
+  e.id = stmt.int64(0);
+  e.user_key = stmt.text(1);
+  e.course_key = stmt.text(2);
+  e.cycle = static_cast<std::int32_t>(stmt.int64(3));
+  try {
+    e.status = parse_enrolment_status(stmt.text(4), "status");
+    e.source = parse_enrolment_source(stmt.text(5), "source");
+  } catch (const std::exception& cause) {
+    throw corrupt_row("enrolments", std::to_string(e.id), cause);
+  }
+  e.source_key = stmt.text(6);
+  e.enrolled_at = from_unix_ms(stmt.int64(7));
+  e.due_at = optional_time(stmt, 8);
+  e.completed_at = optional_time(stmt, 9);
+  e.expires_at = optional_time(stmt, 10);
+  e.score = optional_real(stmt, 11);
+  e.updated_at = from_unix_ms(stmt.int64(12));
+  return e;
+}
+
+// Binds the enrolment's columns after the id, in kEnrolmentColumns order.
+void bind_enrolment_fields(Statement& stmt, const Enrolment& e) {
+  stmt.bind(e.user_key)
+      .bind(e.course_key)
+      .bind(std::int64_t{e.cycle})
+      .bind(to_string(e.status))
+      .bind(to_string(e.source))
+      .bind(e.source_key)
+      .bind(to_unix_ms(e.enrolled_at))
+      .bind(unix_ms(e.due_at))
+      .bind(unix_ms(e.completed_at))
+      .bind(unix_ms(e.expires_at))
+      .bind(e.score)
+      .bind(to_unix_ms(e.updated_at));
+}
+
+constexpr std::string_view kProgressColumns =
+    "enrolment_id, activity_key, state, progress, score, passed, "
+    "time_spent_ms, started_at, completed_at, updated_at";
+
+ActivityProgress read_progress(Statement& stmt) {
+  ActivityProgress p;
+  p.enrolment_id = stmt.int64(0);
+  p.activity_key = stmt.text(1);
+  try {
+    p.state = parse_activity_state(stmt.text(2), "state");
+  } catch (const std::exception& cause) {
+    throw corrupt_row("progress", p.activity_key, cause);
+  }
+  p.progress = stmt.real(3);
+  p.score = optional_real(stmt, 4);
+  if (!stmt.is_null(5)) p.passed = stmt.int64(5) != 0;
+  p.time_spent = std::chrono::milliseconds{stmt.int64(6)};
+  p.started_at = from_unix_ms(stmt.int64(7));
+  p.completed_at = optional_time(stmt, 8);
+  p.updated_at = from_unix_ms(stmt.int64(9));
+  return p;
+}
+
+}  // namespace
+
+std::int64_t SqliteTransaction::insert_enrolment(TenantId tenant,
+                                                 const Enrolment& enrolment) {
+  require_write("insert_enrolment");
+  static const std::string sql =
+      "INSERT INTO enrolments (tenant_id, " + std::string{kEnrolmentFields} +
+      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant);
+  bind_enrolment_fields(stmt, enrolment);
+  stmt.run();
+  return sqlite3_last_insert_rowid(db_.handle());
+}
+
+void SqliteTransaction::update_enrolment(TenantId tenant,
+                                         const Enrolment& enrolment) {
+  require_write("update_enrolment");
+  Statement stmt = db_.prepare(
+      "UPDATE enrolments SET user_key = ?, course_key = ?, cycle = ?, "
+      "status = ?, source = ?, source_key = ?, enrolled_at = ?, due_at = ?, "
+      "completed_at = ?, expires_at = ?, score = ?, updated_at = ? "
+      "WHERE tenant_id = ? AND id = ?");
+  bind_enrolment_fields(stmt, enrolment);
+  stmt.bind(tenant).bind(enrolment.id).run();
+  if (sqlite3_changes(db_.handle()) == 0)
+    throw missing_row("enrolment", std::to_string(enrolment.id));
+}
+
+std::optional<Enrolment> SqliteTransaction::find_enrolment(TenantId tenant,
+                                                           std::int64_t id) {
+  static const std::string sql = "SELECT " + kEnrolmentColumns +
+                                 " FROM enrolments WHERE tenant_id = ? AND "
+                                 "id = ?";
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant).bind(id);
+  if (!stmt.step()) return std::nullopt;
+  return read_enrolment(stmt);
+}
+
+std::vector<Enrolment> SqliteTransaction::latest_enrolments(
+    TenantId tenant, std::string_view course_key,
+    std::span<const std::string> user_keys) {
+  // One probe of the (course, user, cycle) index per user: the highest
+  // cycle is the last entry of the user's range.
+  static const std::string sql =
+      "SELECT " + kEnrolmentColumns +
+      " FROM enrolments WHERE id IN (SELECT (SELECT e.id FROM enrolments e "
+      "WHERE e.tenant_id = ?1 AND e.course_key = ?2 AND e.user_key = k.value "
+      "ORDER BY e.cycle DESC LIMIT 1) FROM json_each(?3) AS k) "
+      "ORDER BY user_key";
+  std::vector<Enrolment> enrolments;
+  if (user_keys.empty()) return enrolments;
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant).bind(course_key).bind(json_keys(user_keys));
+  while (stmt.step()) enrolments.push_back(read_enrolment(stmt));
+  return enrolments;
+}
+
+EnrolmentPage SqliteTransaction::list_enrolments(TenantId tenant,
+                                                 const EnrolmentQuery& query) {
+  // Each filter is on or off by its own parameter, so one statement serves
+  // every combination.
+  static const std::string sql =
+      "SELECT " + kEnrolmentColumns +
+      " FROM enrolments WHERE tenant_id = ? AND id > ? "
+      "AND (? IS NULL OR user_key = ?) AND (? IS NULL OR course_key = ?) "
+      "AND (? IS NULL OR status = ?) ORDER BY id LIMIT ?";
+  const auto optional_text = [](const std::optional<std::string>& value) {
+    return value ? std::optional<std::string_view>{*value} : std::nullopt;
+  };
+  const std::optional<std::string_view> user = optional_text(query.user_key);
+  const std::optional<std::string_view> course =
+      optional_text(query.course_key);
+  const std::optional<std::string_view> status =
+      query.status ? std::optional{to_string(*query.status)} : std::nullopt;
+  EnrolmentPage page;
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant).bind(query.after);
+  for (const auto& filter : {user, course, status}) {
+    if (filter) {
+      stmt.bind(*filter).bind(*filter);
+    } else {
+      stmt.bind_null().bind_null();
+    }
+  }
+  stmt.bind(detail::rows_to_fetch(query.limit));
+  while (stmt.step()) page.enrolments.push_back(read_enrolment(stmt));
+  if (page.enrolments.size() > query.limit) {
+    page.enrolments.resize(query.limit);
+    if (!page.enrolments.empty()) page.next_after = page.enrolments.back().id;
+  }
+  return page;
+}
+
+void SqliteTransaction::put_progress(TenantId tenant,
+                                     const ActivityProgress& progress) {
+  require_write("put_progress");
+  static const std::string sql =
+      "INSERT OR REPLACE INTO progress (tenant_id, " +
+      std::string{kProgressColumns} +
+      ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+      "WHERE EXISTS (SELECT 1 FROM enrolments WHERE tenant_id = ? AND id = ?)";
+  std::optional<std::int64_t> passed;
+  if (progress.passed) passed = *progress.passed ? 1 : 0;
+  db_.prepare(sql)
+      .bind(tenant)
+      .bind(progress.enrolment_id)
+      .bind(progress.activity_key)
+      .bind(to_string(progress.state))
+      .bind(progress.progress)
+      .bind(progress.score)
+      .bind(passed)
+      .bind(std::int64_t{progress.time_spent.count()})
+      .bind(to_unix_ms(progress.started_at))
+      .bind(unix_ms(progress.completed_at))
+      .bind(to_unix_ms(progress.updated_at))
+      .bind(tenant)
+      .bind(progress.enrolment_id)
+      .run();
+  if (sqlite3_changes(db_.handle()) == 0)
+    throw Error(ErrorCode::storage,
+                "FOREIGN KEY constraint failed: enrolment " +
+                    std::to_string(progress.enrolment_id) + " does not exist");
+}
+
+std::vector<ActivityProgress> SqliteTransaction::list_progress(
+    TenantId tenant, std::int64_t enrolment_id) {
+  static const std::string sql =
+      "SELECT " + std::string{kProgressColumns} +
+      " FROM progress WHERE tenant_id = ? AND enrolment_id = ? "
+      "ORDER BY activity_key";
+  std::vector<ActivityProgress> progress;
+  Statement stmt = db_.prepare(sql);
+  stmt.bind(tenant).bind(enrolment_id);
+  while (stmt.step()) progress.push_back(read_progress(stmt));
+  return progress;
 }
 
 // --- EventStore -----------------------------------------------------------

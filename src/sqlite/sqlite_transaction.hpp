@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// The SQLite transaction: one object plays the Transaction and its four
+// The SQLite transaction: one object plays the Transaction and its
 // stores over the one connection it leases for its lifetime.
 // Thread safety: a transaction belongs to the thread that began it; the
 // lease keeps every other thread off its connection.
@@ -28,6 +28,7 @@ class SqliteTransaction final : public Transaction,
                                 public DirectoryStore,
                                 public CatalogStore,
                                 public AccessStore,
+                                public EnrolmentStore,
                                 public EventStore {
  public:
   // Begins a transaction on the leased connection: BEGIN IMMEDIATE for a
@@ -44,6 +45,7 @@ class SqliteTransaction final : public Transaction,
   CatalogStore& catalog() override { return *this; }
   EventStore& events() override { return *this; }
   AccessStore& access() override { return *this; }
+  EnrolmentStore& enrolments() override { return *this; }
 
   TenantId insert_tenant(const TenantSpec& spec, Timestamp now) override;
   std::optional<Tenant> find_tenant(TenantId id) override;
@@ -90,6 +92,20 @@ class SqliteTransaction final : public Transaction,
   void delete_override(TenantId tenant, std::string_view role_key,
                        const Scope& scope, Permission permission) override;
   std::vector<Override> list_overrides(TenantId tenant) override;
+
+  std::int64_t insert_enrolment(TenantId tenant,
+                                const Enrolment& enrolment) override;
+  void update_enrolment(TenantId tenant, const Enrolment& enrolment) override;
+  std::optional<Enrolment> find_enrolment(TenantId tenant,
+                                          std::int64_t id) override;
+  std::vector<Enrolment> latest_enrolments(
+      TenantId tenant, std::string_view course_key,
+      std::span<const std::string> user_keys) override;
+  EnrolmentPage list_enrolments(TenantId tenant,
+                                const EnrolmentQuery& query) override;
+  void put_progress(TenantId tenant, const ActivityProgress& progress) override;
+  std::vector<ActivityProgress> list_progress(
+      TenantId tenant, std::int64_t enrolment_id) override;
 
   std::int64_t append_event(const Event& event) override;
   std::vector<Event> events_after(TenantId tenant, std::int64_t after,

@@ -90,6 +90,20 @@ std::vector<std::string> DirectoryStore::visible_user_keys(
   return keys;
 }
 
+std::vector<std::int64_t> EnrolmentStore::insert_enrolments(
+    TenantId tenant, std::span<const Enrolment> enrolments) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(enrolments.size());
+  for (const Enrolment& enrolment : enrolments)
+    ids.push_back(insert_enrolment(tenant, enrolment));
+  return ids;
+}
+
+EnrolmentStore& Transaction::enrolments() {
+  throw Error(ErrorCode::not_supported,
+              "enrolments: this storage backend does not support enrolments");
+}
+
 AccessStore& Transaction::access() {
   throw Error(ErrorCode::not_supported,
               "access: this storage backend does not support access control");

@@ -12,12 +12,13 @@
 namespace lms {
 namespace {
 
-// One object plays the transaction and its four stores, so that every
+// One object plays the transaction and its stores, so that every
 // call passes through on_call() before it reaches the wrapped transaction.
 class ForwardingTransaction final : public Transaction,
                                     public DirectoryStore,
                                     public CatalogStore,
                                     public AccessStore,
+                                    public EnrolmentStore,
                                     public EventStore {
  public:
   ForwardingTransaction(StorageWrapper& wrapper,
@@ -34,6 +35,7 @@ class ForwardingTransaction final : public Transaction,
   // A target without access control fails each call with not_supported
   // after on_call(), like any other call the target refuses.
   AccessStore& access() override { return *this; }
+  EnrolmentStore& enrolments() override { return *this; }
 
   // DirectoryStore
   TenantId insert_tenant(const TenantSpec& spec, Timestamp now) override {
@@ -175,6 +177,49 @@ class ForwardingTransaction final : public Transaction,
   std::vector<Override> list_overrides(TenantId tenant) override {
     wrapper_.on_call("list_overrides", false);
     return target_->access().list_overrides(tenant);
+  }
+
+  // EnrolmentStore
+  std::int64_t insert_enrolment(TenantId tenant,
+                                const Enrolment& enrolment) override {
+    wrapper_.on_call("insert_enrolment", true);
+    return target_->enrolments().insert_enrolment(tenant, enrolment);
+  }
+  std::vector<std::int64_t> insert_enrolments(
+      TenantId tenant, std::span<const Enrolment> enrolments) override {
+    wrapper_.on_call("insert_enrolments", true);
+    return target_->enrolments().insert_enrolments(tenant, enrolments);
+  }
+  void update_enrolment(TenantId tenant, const Enrolment& enrolment) override {
+    wrapper_.on_call("update_enrolment", true);
+    target_->enrolments().update_enrolment(tenant, enrolment);
+  }
+  std::optional<Enrolment> find_enrolment(TenantId tenant,
+                                          std::int64_t id) override {
+    wrapper_.on_call("find_enrolment", false);
+    return target_->enrolments().find_enrolment(tenant, id);
+  }
+  std::vector<Enrolment> latest_enrolments(
+      TenantId tenant, std::string_view course_key,
+      std::span<const std::string> user_keys) override {
+    wrapper_.on_call("latest_enrolments", false);
+    return target_->enrolments().latest_enrolments(tenant, course_key,
+                                                   user_keys);
+  }
+  EnrolmentPage list_enrolments(TenantId tenant,
+                                const EnrolmentQuery& query) override {
+    wrapper_.on_call("list_enrolments", false);
+    return target_->enrolments().list_enrolments(tenant, query);
+  }
+  void put_progress(TenantId tenant,
+                    const ActivityProgress& progress) override {
+    wrapper_.on_call("put_progress", true);
+    target_->enrolments().put_progress(tenant, progress);
+  }
+  std::vector<ActivityProgress> list_progress(
+      TenantId tenant, std::int64_t enrolment_id) override {
+    wrapper_.on_call("list_progress", false);
+    return target_->enrolments().list_progress(tenant, enrolment_id);
   }
 
   // EventStore

@@ -209,7 +209,7 @@ TEST_F(SqliteStorageTest, VersionOneDatabaseMigratesForward) {
   auto storage = open_sqlite(Path());
   EXPECT_EQ(RawQuery(Path(), "PRAGMA user_version"),
             std::to_string(sqlite_schema_version()));
-  EXPECT_EQ(sqlite_schema_version(), 2);
+  EXPECT_EQ(sqlite_schema_version(), 3);
   std::int64_t id = 0;
   {
     auto tx = storage->begin(TransactionMode::write);
@@ -222,6 +222,10 @@ TEST_F(SqliteStorageTest, VersionOneDatabaseMigratesForward) {
     tx->access().put_override(
         1, {"coach", Scope::org_unit("eng"), Permission::user_view,
             PermissionValue::prevent});
+    Enrolment enrolment;
+    enrolment.user_key = "u1";
+    enrolment.course_key = "safety";
+    tx->enrolments().insert_enrolment(1, enrolment);
     tx->commit();
   }
   auto tx = storage->begin(TransactionMode::read);
@@ -232,13 +236,20 @@ TEST_F(SqliteStorageTest, VersionOneDatabaseMigratesForward) {
   EXPECT_EQ(user->attributes, Json({{"level", 3}}));
   EXPECT_EQ(user->status, UserStatus::suspended);
   EXPECT_THAT(tx->directory().manager_chain(1, "u1"), ElementsAre("boss"));
-  EXPECT_EQ(tx->catalog().find_course(1, "safety")->default_due_days, 30);
+  const auto course = tx->catalog().find_course(1, "safety");
+  EXPECT_EQ(course->default_due_days, 30);
+  // Columns added later take their defaults.
+  EXPECT_EQ(course->due_from, DueFrom::enrolment);
+  EXPECT_FALSE(course->self_enrolment);
+  EXPECT_EQ(course->completion, CompletionRule{});
+  EXPECT_EQ(course->score_policy, ScorePolicy::highest);
   EXPECT_EQ(tx->events().events_after(1, 0, 10).size(), 1u);
   EXPECT_EQ(Describe(tx->access().find_role(1, "coach")),
             Describe(MakeRole(
                 "coach", {{Permission::user_view, PermissionValue::allow}})));
   EXPECT_EQ(tx->access().find_assignment(1, id)->user_key, "u1");
   EXPECT_EQ(tx->access().list_overrides(1).size(), 1u);
+  EXPECT_EQ(tx->enrolments().list_enrolments(1, {}).enrolments.size(), 1u);
 }
 
 TEST_F(SqliteStorageTest, FailedMigrationChangesNothing) {

@@ -122,7 +122,12 @@ TEST(JsonCodecTest, WritesTheCourseShape) {
         {"key": "quiz", "kind": "assessment", "title": "Quiz",
          "required": false}],
       "prerequisites": ["induction"], "recertification_days": 365,
-      "default_due_days": null, "version": 3, "status": "published",
+      "default_due_days": null, "due_from": "enrolment",
+      "self_enrolment": false, "enrolment_opens": null,
+      "enrolment_closes": null,
+      "completion": {"required_count": null, "min_score": null,
+                     "must_pass": []},
+      "score_policy": "highest", "version": 3, "status": "published",
       "created_at": "2026-01-01T00:00:00.000Z",
       "updated_at": "2026-01-01T00:00:00.123Z"})"));
 }
