@@ -148,10 +148,11 @@ class LMS_API Engine {
   // window, already_exists when the user is active in the course.
   Enrolment enrol(const Actor& actor, TenantId tenant,
                   const EnrolmentSpec& spec);
-  // The actor enrols themselves (needs enrolment.self on their record and
-  // course.view on the course); as enrol(), and conflict when the course
-  // does not allow self-enrolment. Throws invalid_argument for the system
-  // principal, which has no record.
+  // The actor enrols themselves (needs enrolment.self on the enrolment,
+  // which every user holds on their own through the learner role unless
+  // an override at the course says otherwise); as enrol(), and conflict
+  // when the course does not allow self-enrolment. Throws invalid_argument for
+  // the system principal, which has no record.
   Enrolment enrol_self(const Actor& actor, TenantId tenant,
                        std::string_view course_key);
   // Enrols every request as enrol() does, in one transaction, all or

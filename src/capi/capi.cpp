@@ -26,10 +26,12 @@
 #include "core/field_error.hpp"
 #include "lms/access.hpp"
 #include "lms/engine.hpp"
+#include "lms/enrolment.hpp"
 #include "lms/error.hpp"
 #include "lms/json.hpp"
 #include "lms/lms.h"
 #include "lms/permission.hpp"
+#include "lms/progress.hpp"
 
 struct lms_engine {
   lms::Engine engine;
@@ -603,6 +605,120 @@ lms_status lms_course_list(lms_engine* engine, const char* actor,
                 ? lms::CourseQuery{}
                 : lms::course_query_from_json(parse(query_json, "query_json"));
         return lms::to_json(e.list_courses(who, tenant_id, query));
+      });
+}
+
+// --- Enrolments -----------------------------------------------------------
+
+lms_status lms_enrolment_create(lms_engine* engine, const char* actor,
+                                int64_t tenant_id, const char* user_key,
+                                const char* course_key, int64_t due_at_ms,
+                                int64_t* out_enrolment_id) {
+  if (out_enrolment_id != nullptr) *out_enrolment_id = 0;
+  return guard([&] {
+    require(engine, "engine");
+    require(out_enrolment_id, "out_enrolment_id");
+    const lms::Actor who = actor_of(actor);
+    require(user_key, "user_key");
+    require(course_key, "course_key");
+    lms::EnrolmentSpec spec;
+    spec.user_key = user_key;
+    spec.course_key = course_key;
+    if (due_at_ms != 0) spec.due_at = lms::from_unix_ms(due_at_ms);
+    *out_enrolment_id = engine->engine.enrol(who, tenant_id, spec).id;
+  });
+}
+
+lms_status lms_enrolment_create_json(lms_engine* engine, const char* actor,
+                                     int64_t tenant_id, const char* spec_json,
+                                     char** out_json) {
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::EnrolmentSpec spec =
+            lms::enrolment_spec_from_json(parse(spec_json, "spec_json"));
+        return lms::to_json(e.enrol(who, tenant_id, spec));
+      });
+}
+
+lms_status lms_enrolment_self(lms_engine* engine, const char* actor,
+                              int64_t tenant_id, const char* course_key,
+                              char** out_json) {
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        require(course_key, "course_key");
+        return lms::to_json(e.enrol_self(who, tenant_id, course_key));
+      });
+}
+
+lms_status lms_enrolment_create_batch(lms_engine* engine, const char* actor,
+                                      int64_t tenant_id, const char* specs_json,
+                                      char** out_json) {
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const std::vector<lms::EnrolmentSpec> specs =
+            lms::enrolment_specs_from_json(parse(specs_json, "specs_json"));
+        return lms::to_json(e.enrol_many(who, tenant_id, specs));
+      });
+}
+
+lms_status lms_enrolment_withdraw(lms_engine* engine, const char* actor,
+                                  int64_t tenant_id, int64_t enrolment_id,
+                                  char** out_json) {
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        return lms::to_json(e.withdraw(who, tenant_id, enrolment_id));
+      });
+}
+
+lms_status lms_enrolment_get(lms_engine* engine, const char* actor,
+                             int64_t tenant_id, int64_t enrolment_id,
+                             char** out_json) {
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        return lms::to_json(e.get_enrolment(who, tenant_id, enrolment_id));
+      });
+}
+
+lms_status lms_enrolment_list(lms_engine* engine, const char* actor,
+                              int64_t tenant_id, const char* query_json,
+                              char** out_json) {
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::EnrolmentQuery query =
+            query_json == nullptr ? lms::EnrolmentQuery{}
+                                  : lms::enrolment_query_from_json(
+                                        parse(query_json, "query_json"));
+        return lms::to_json(e.list_enrolments(who, tenant_id, query));
+      });
+}
+
+// --- Progress -------------------------------------------------------------
+
+lms_status lms_progress_record(lms_engine* engine, const char* actor,
+                               int64_t tenant_id, const char* update_json,
+                               char** out_json) {
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        const lms::ProgressUpdate update =
+            lms::progress_update_from_json(parse(update_json, "update_json"));
+        const lms::RecordedProgress recorded =
+            e.record_progress(who, tenant_id, update);
+        // {"activity": progress, "enrolment": enrolment}: composed here
+        // from the codec's two shapes rather than a codec of its own.
+        lms::Json result = lms::Json::object();
+        result["activity"] = lms::to_json(recorded.activity);
+        result["enrolment"] = lms::to_json(recorded.enrolment);
+        return result;
+      });
+}
+
+lms_status lms_progress_get(lms_engine* engine, const char* actor,
+                            int64_t tenant_id, int64_t enrolment_id,
+                            char** out_json) {
+  return engine_call(
+      engine, actor, out_json, [&](lms::Engine& e, const lms::Actor& who) {
+        return list_json("activities",
+                         e.get_progress(who, tenant_id, enrolment_id));
       });
 }
 

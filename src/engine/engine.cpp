@@ -419,8 +419,6 @@ Enrolment Engine::enrol_self(const Actor& actor, TenantId tenant,
     EnrolmentSpec spec;
     spec.user_key = actor.user_key();
     spec.course_key = course_key;
-    authorize(c, Permission::course_view, Resource::course(spec.course_key),
-              "course_key");
     authorize_enrolment(c, Permission::enrolment_self, spec.user_key,
                         spec.course_key);
     return impl_->enrolments.enrol(c, spec, EnrolmentSource::self);

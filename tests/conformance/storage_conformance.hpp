@@ -42,6 +42,10 @@ struct StorageBackend {
       open;
 };
 
+// Every backend the suite runs over (storage_conformance_test.cpp); files
+// with fixtures of their own instantiate them over the same list.
+std::vector<StorageBackend> Backends();
+
 // Names the backend in test listings instead of dumping its bytes.
 inline void PrintTo(const StorageBackend& backend, std::ostream* out) {
   *out << backend.name;

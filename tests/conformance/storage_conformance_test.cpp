@@ -411,6 +411,14 @@ Course FullCourse() {
   course.prerequisites = {"zeta", "alpha", "mid"};
   course.recertification_days = 365;
   course.default_due_days = 30;
+  course.due_from = DueFrom::hire_date;
+  course.self_enrolment = true;
+  course.enrolment_opens = Time(kT0 - 1000);
+  course.enrolment_closes = Time(kT0 + 86'400'000);
+  course.completion.required_count = 2;
+  course.completion.min_score = 0.75;
+  course.completion.must_pass = {"quiz"};
+  course.score_policy = ScorePolicy::latest;
   course.version = 4;
   return course;
 }
@@ -909,6 +917,14 @@ TEST(StorageWrapperTest, ThrowingFromOnCallStopsTheCall) {
   EXPECT_FALSE(tx->directory().find_user(1, "u"));
 }
 
+INSTANTIATE_TEST_SUITE_P(
+    Backends, StorageConformanceTest, ::testing::ValuesIn(Backends()),
+    [](const ::testing::TestParamInfo<StorageBackend>& info) {
+      return info.param.name;
+    });
+
+}  // namespace
+
 std::vector<StorageBackend> Backends() {
   return {
       {"SqliteFile",
@@ -926,11 +942,4 @@ std::vector<StorageBackend> Backends() {
   };
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Backends, StorageConformanceTest, ::testing::ValuesIn(Backends()),
-    [](const ::testing::TestParamInfo<StorageBackend>& info) {
-      return info.param.name;
-    });
-
-}  // namespace
 }  // namespace lms::testing

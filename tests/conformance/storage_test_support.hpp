@@ -143,17 +143,30 @@ inline std::string Describe(const Course& c) {
   const auto optional = [](const std::optional<std::int32_t>& v) {
     return v ? Json(*v) : Json();
   };
-  return Json{{"key", c.key},
-              {"title", c.title},
-              {"description", c.description},
-              {"activities", activities},
-              {"prerequisites", c.prerequisites},
-              {"recertification_days", optional(c.recertification_days)},
-              {"default_due_days", optional(c.default_due_days)},
-              {"version", c.version},
-              {"status", static_cast<int>(c.status)},
-              {"created_at", to_unix_ms(c.created_at)},
-              {"updated_at", to_unix_ms(c.updated_at)}}
+  return Json{
+      {"key", c.key},
+      {"title", c.title},
+      {"description", c.description},
+      {"activities", activities},
+      {"prerequisites", c.prerequisites},
+      {"recertification_days", optional(c.recertification_days)},
+      {"default_due_days", optional(c.default_due_days)},
+      {"due_from", static_cast<int>(c.due_from)},
+      {"self_enrolment", c.self_enrolment},
+      {"enrolment_opens",
+       c.enrolment_opens ? Json(to_unix_ms(*c.enrolment_opens)) : Json()},
+      {"enrolment_closes",
+       c.enrolment_closes ? Json(to_unix_ms(*c.enrolment_closes)) : Json()},
+      {"completion",
+       {{"required_count", optional(c.completion.required_count)},
+        {"min_score",
+         c.completion.min_score ? Json(*c.completion.min_score) : Json()},
+        {"must_pass", c.completion.must_pass}}},
+      {"score_policy", static_cast<int>(c.score_policy)},
+      {"version", c.version},
+      {"status", static_cast<int>(c.status)},
+      {"created_at", to_unix_ms(c.created_at)},
+      {"updated_at", to_unix_ms(c.updated_at)}}
       .dump();
 }
 
