@@ -12,6 +12,8 @@
 #include <string>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "core/field_error.hpp"
 #include "lms/json.hpp"
 #include "lms/limits.hpp"
@@ -201,7 +203,7 @@ void validate_prerequisites(std::string_view course_key,
 void validate_fraction(std::string_view field, double value) {
   if (!(value >= 0 && value <= 1))
     throw_field_error(kInvalid, field, "must be between 0 and 1",
-                      std::isnan(value) ? "NaN" : std::to_string(value));
+                      fmt::format("{}", value));
 }
 
 void validate_completion_rule(const CompletionRule& rule,
@@ -368,10 +370,12 @@ void validate_enrolment_spec(std::string_view field,
   const std::string prefix = field.empty() ? "" : std::string{field} + ".";
   validate_key(prefix + "user_key", spec.user_key);
   validate_key(prefix + "course_key", spec.course_key);
+  validate_enum(prefix + "source", spec.source, EnrolmentSource::path,
+                "an enrolment source");
   if (spec.source != EnrolmentSource::manual &&
       spec.source != EnrolmentSource::import)
     throw_field_error(kInvalid, prefix + "source", "must be manual or import",
-                      std::to_string(static_cast<std::int32_t>(spec.source)));
+                      to_string(spec.source));
 }
 
 void validate_enrolment_query(const EnrolmentQuery& query) {

@@ -498,7 +498,7 @@ std::vector<BadCall> BadCalls() {
          u.score = std::numeric_limits<double>::quiet_NaN();
        })),
        ErrorCode::invalid_argument,
-       "score: must be between 0 and 1, got 'NaN'"},
+       "score: must be between 0 and 1, got 'nan'"},
       {"NegativeScore",
        record(Progress([](ProgressUpdate& u) { u.score = -0.1; })),
        ErrorCode::invalid_argument, "score: must be between 0 and 1"},

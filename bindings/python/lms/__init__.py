@@ -25,6 +25,17 @@ permission (a name from :data:`PERMISSIONS`) on a :class:`Resource`::
                        scope=lms.Scope.course("safety"))
     engine.check(lms.Actor.user("e1"), acme.id, "course.author",
                  lms.Resource.course("safety"))
+
+Enrolment and progress: ``engine.enrol`` puts a user in a published course
+(an :class:`Enrolment`, locked until its prerequisites are completed), and
+``engine.record_progress`` reports an activity's progress, score and time,
+moving the enrolment on to completed or failed by the course's
+:class:`CompletionRule`::
+
+    engine.enrol(lms.SYSTEM, acme.id, user_key="e1", course_key="safety")
+    engine.record_progress(lms.SYSTEM, acme.id, user_key="e1",
+                           course_key="safety", activity_key="quiz",
+                           completed=True, score=0.9, passed=True)
 """
 
 from __future__ import annotations
@@ -48,15 +59,21 @@ from lms._lms import (
     PERMISSIONS,
     SYSTEM,
     Activity,
+    ActivityProgress,
     Actor,
     Assignment,
+    BulkEnrolResult,
+    CompletionRule,
     Course,
     CoursePage,
     Decision,
+    Enrolment,
+    EnrolmentPage,
     Event,
     ManualClock,
     OrgUnit,
     Override,
+    RecordedProgress,
     Resource,
     Role,
     RoleVerdict,
@@ -73,14 +90,19 @@ __all__ = [
     "PERMISSIONS",
     "SYSTEM",
     "Activity",
+    "ActivityProgress",
     "Actor",
     "AlreadyExistsError",
     "Assignment",
+    "BulkEnrolResult",
+    "CompletionRule",
     "ConflictError",
     "Course",
     "CoursePage",
     "Decision",
     "Engine",
+    "Enrolment",
+    "EnrolmentPage",
     "Error",
     "Event",
     "InternalError",
@@ -92,6 +114,7 @@ __all__ = [
     "OrgUnit",
     "Override",
     "PermissionDeniedError",
+    "RecordedProgress",
     "Resource",
     "Role",
     "RoleVerdict",
@@ -159,6 +182,34 @@ class Engine(_NativeEngine):
                 actor, tenant_id, status=status, after=after, limit=page_size
             )
             yield from page.courses
+            if not page.next_after:
+                return
+            after = page.next_after
+
+    def iter_enrolments(
+        self,
+        actor: Actor,
+        tenant_id: int,
+        *,
+        user_key: str | None = None,
+        course_key: str | None = None,
+        status: str | None = None,
+        page_size: int = 100,
+    ) -> Iterator[Enrolment]:
+        """Every enrolment matching the filters of :meth:`list_enrolments`
+        that the actor may view, by id, fetched ``page_size`` at a time."""
+        after = 0
+        while True:
+            page = self.list_enrolments(
+                actor,
+                tenant_id,
+                user_key=user_key,
+                course_key=course_key,
+                status=status,
+                after=after,
+                limit=page_size,
+            )
+            yield from page.enrolments
             if not page.next_after:
                 return
             after = page.next_after

@@ -12,6 +12,13 @@ DateLike = datetime.date | str
 UserStatus = Literal["active", "suspended", "deprovisioned"]
 CourseStatus = Literal["draft", "published", "archived"]
 ActivityKind = Literal["lesson", "assessment", "scorm", "xapi", "external"]
+DueFrom = Literal["enrolment", "hire_date"]
+ScorePolicy = Literal["highest", "latest"]
+EnrolmentStatus = Literal[
+    "locked", "enrolled", "in_progress", "completed", "failed", "withdrawn", "expired"
+]
+EnrolmentSource = Literal["manual", "self", "import", "audience", "path"]
+ActivityState = Literal["not_started", "in_progress", "completed"]
 PermissionName = Literal[
     "tenant.manage",
     "user.view",
@@ -139,6 +146,23 @@ class Activity:
 
 ActivityLike = Activity | Mapping[str, Any]
 
+class CompletionRule:
+    def __init__(
+        self,
+        *,
+        required_count: int | None = None,
+        min_score: float | None = None,
+        must_pass: Sequence[str] = (),
+    ) -> None: ...
+    @property
+    def required_count(self) -> int | None: ...
+    @property
+    def min_score(self) -> float | None: ...
+    @property
+    def must_pass(self) -> list[str]: ...
+
+CompletionLike = CompletionRule | Mapping[str, Any]
+
 class Course:
     @property
     def key(self) -> str: ...
@@ -155,6 +179,18 @@ class Course:
     @property
     def default_due_days(self) -> int | None: ...
     @property
+    def due_from(self) -> DueFrom: ...
+    @property
+    def self_enrolment(self) -> bool: ...
+    @property
+    def enrolment_opens(self) -> datetime.datetime | None: ...
+    @property
+    def enrolment_closes(self) -> datetime.datetime | None: ...
+    @property
+    def completion(self) -> CompletionRule: ...
+    @property
+    def score_policy(self) -> ScorePolicy: ...
+    @property
     def version(self) -> int: ...
     @property
     def status(self) -> CourseStatus: ...
@@ -168,6 +204,74 @@ class CoursePage:
     def courses(self) -> list[Course]: ...
     @property
     def next_after(self) -> str: ...
+
+class Enrolment:
+    @property
+    def id(self) -> int: ...
+    @property
+    def user_key(self) -> str: ...
+    @property
+    def course_key(self) -> str: ...
+    @property
+    def cycle(self) -> int: ...
+    @property
+    def status(self) -> EnrolmentStatus: ...
+    @property
+    def source(self) -> EnrolmentSource: ...
+    @property
+    def source_key(self) -> str: ...
+    @property
+    def enrolled_at(self) -> datetime.datetime: ...
+    @property
+    def due_at(self) -> datetime.datetime | None: ...
+    @property
+    def completed_at(self) -> datetime.datetime | None: ...
+    @property
+    def expires_at(self) -> datetime.datetime | None: ...
+    @property
+    def score(self) -> float | None: ...
+    @property
+    def updated_at(self) -> datetime.datetime: ...
+
+class EnrolmentPage:
+    @property
+    def enrolments(self) -> list[Enrolment]: ...
+    @property
+    def next_after(self) -> int: ...
+
+class BulkEnrolResult:
+    @property
+    def enrolled(self) -> int: ...
+    @property
+    def already_enrolled(self) -> int: ...
+
+class ActivityProgress:
+    @property
+    def enrolment_id(self) -> int: ...
+    @property
+    def activity_key(self) -> str: ...
+    @property
+    def state(self) -> ActivityState: ...
+    @property
+    def progress(self) -> float: ...
+    @property
+    def score(self) -> float | None: ...
+    @property
+    def passed(self) -> bool | None: ...
+    @property
+    def time_spent(self) -> datetime.timedelta: ...
+    @property
+    def started_at(self) -> datetime.datetime: ...
+    @property
+    def completed_at(self) -> datetime.datetime | None: ...
+    @property
+    def updated_at(self) -> datetime.datetime: ...
+
+class RecordedProgress:
+    @property
+    def activity(self) -> ActivityProgress: ...
+    @property
+    def enrolment(self) -> Enrolment: ...
 
 class Event:
     @property
@@ -408,6 +512,12 @@ class Engine:
         prerequisites: Sequence[str] = (),
         recertification_days: int | None = None,
         default_due_days: int | None = None,
+        due_from: DueFrom = "enrolment",
+        self_enrolment: bool = False,
+        enrolment_opens: TimestampLike | None = None,
+        enrolment_closes: TimestampLike | None = None,
+        completion: CompletionLike | None = None,
+        score_policy: ScorePolicy = "highest",
     ) -> Course: ...
     def get_course(self, actor: Actor, tenant_id: int, key: str) -> Course: ...
     def update_course(
@@ -422,6 +532,12 @@ class Engine:
         prerequisites: Sequence[str] = ...,
         recertification_days: int | None = ...,
         default_due_days: int | None = ...,
+        due_from: DueFrom = ...,
+        self_enrolment: bool = ...,
+        enrolment_opens: TimestampLike | None = ...,
+        enrolment_closes: TimestampLike | None = ...,
+        completion: CompletionLike = ...,
+        score_policy: ScorePolicy = ...,
     ) -> Course: ...
     def publish_course(self, actor: Actor, tenant_id: int, key: str) -> Course: ...
     def archive_course(self, actor: Actor, tenant_id: int, key: str) -> Course: ...
@@ -442,6 +558,64 @@ class Engine:
         status: CourseStatus | None = None,
         page_size: int = 100,
     ) -> Iterator[Course]: ...
+    # Enrolments
+    def enrol(
+        self,
+        actor: Actor,
+        tenant_id: int,
+        *,
+        user_key: str,
+        course_key: str,
+        due_at: TimestampLike | None = None,
+        source: Literal["manual", "import"] = "manual",
+    ) -> Enrolment: ...
+    def enrol_self(self, actor: Actor, tenant_id: int, course_key: str) -> Enrolment: ...
+    def enrol_many(
+        self, actor: Actor, tenant_id: int, enrolments: Iterable[Mapping[str, Any]]
+    ) -> BulkEnrolResult: ...
+    def withdraw(self, actor: Actor, tenant_id: int, enrolment_id: int) -> Enrolment: ...
+    def get_enrolment(
+        self, actor: Actor, tenant_id: int, enrolment_id: int
+    ) -> Enrolment: ...
+    def list_enrolments(
+        self,
+        actor: Actor,
+        tenant_id: int,
+        *,
+        user_key: str | None = None,
+        course_key: str | None = None,
+        status: EnrolmentStatus | None = None,
+        after: int = 0,
+        limit: int = 100,
+    ) -> EnrolmentPage: ...
+    def iter_enrolments(
+        self,
+        actor: Actor,
+        tenant_id: int,
+        *,
+        user_key: str | None = None,
+        course_key: str | None = None,
+        status: EnrolmentStatus | None = None,
+        page_size: int = 100,
+    ) -> Iterator[Enrolment]: ...
+    # Progress
+    def record_progress(
+        self,
+        actor: Actor,
+        tenant_id: int,
+        *,
+        user_key: str,
+        course_key: str,
+        activity_key: str,
+        progress: float | None = None,
+        completed: bool = False,
+        score: float | None = None,
+        passed: bool | None = None,
+        time_spent: datetime.timedelta = ...,
+    ) -> RecordedProgress: ...
+    def get_progress(
+        self, actor: Actor, tenant_id: int, enrolment_id: int
+    ) -> list[ActivityProgress]: ...
     # Roles
     def create_role(
         self,

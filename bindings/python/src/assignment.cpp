@@ -14,13 +14,6 @@
 #include "lms/json.hpp"
 
 namespace lms::python {
-namespace {
-
-py::object optional_time(const std::optional<Timestamp>& t) {
-  return t ? python_from_timestamp(*t) : py::none();
-}
-
-}  // namespace
 
 void init_assignment(py::module_& m) {
   py::class_<Assignment>(m, "Assignment",
@@ -33,12 +26,16 @@ void init_assignment(py::module_& m) {
                     "Where it applies, an lms.Scope.")
       .def_property_readonly(
           "valid_from",
-          [](const Assignment& a) { return optional_time(a.valid_from); },
+          [](const Assignment& a) {
+            return python_from_timestamp(a.valid_from);
+          },
           "When it starts to count, a timezone-aware UTC datetime, or None "
           "(from creation).")
       .def_property_readonly(
           "valid_until",
-          [](const Assignment& a) { return optional_time(a.valid_until); },
+          [](const Assignment& a) {
+            return python_from_timestamp(a.valid_until);
+          },
           "When it stops counting (exclusive), a timezone-aware UTC "
           "datetime, or None (never).")
       .def_property_readonly(

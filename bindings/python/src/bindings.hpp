@@ -19,6 +19,8 @@ void init_tenant(py::module_& m);
 void init_user(py::module_& m);
 void init_org_unit(py::module_& m);
 void init_course(py::module_& m);
+void init_enrolment(py::module_& m);
+void init_progress(py::module_& m);
 void init_event(py::module_& m);
 void init_sync_result(py::module_& m);
 void init_scope(py::module_& m);

@@ -77,11 +77,13 @@ Json convert(py::handle value, const std::string& field, int depth) {
   }
   if (py::isinstance<Activity>(value))
     return to_json(value.cast<const Activity&>());
+  if (py::isinstance<CompletionRule>(value))
+    return to_json(value.cast<const CompletionRule&>());
   py::module_ datetime = py::module_::import("datetime");
-  if (py::isinstance(value, datetime.attr("date")) &&
-      !py::isinstance(value, datetime.attr("datetime"))) {
+  if (py::isinstance(value, datetime.attr("datetime")))
+    return format_timestamp(timestamp_from_python(value));
+  if (py::isinstance(value, datetime.attr("date")))
     return value.attr("isoformat")().cast<std::string>();
-  }
   throw_invalid(field, "unsupported type " + type_name(value));
 }
 
@@ -153,6 +155,10 @@ py::object python_from_timestamp(Timestamp t) {
   return unix_epoch().attr("__add__")(delta);
 }
 
+py::object python_from_timestamp(const std::optional<Timestamp>& t) {
+  return t ? python_from_timestamp(*t) : py::none();
+}
+
 py::object python_from_date(Date d) {
   const std::chrono::year_month_day ymd{d};
   return py::module_::import("datetime")
@@ -183,6 +189,11 @@ std::chrono::milliseconds duration_from_python(py::handle value) {
   }
   throw py::type_error("expected a datetime.timedelta or seconds, got " +
                        type_name(value));
+}
+
+py::object python_from_duration(std::chrono::milliseconds d) {
+  return py::module_::import("datetime")
+      .attr("timedelta")(py::arg("milliseconds") = d.count());
 }
 
 std::string type_name(py::handle value) {

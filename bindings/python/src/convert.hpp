@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,8 +27,10 @@ namespace lms::python {
 namespace py = pybind11;
 
 // `value` as JSON: None, bool, int, float, str, list, tuple, dict (str
-// keys), datetime.date (as "YYYY-MM-DD") and lms.Activity. `field` names the
-// value in errors; nested values are named "field.name" and "field[i]".
+// keys), datetime.date (as "YYYY-MM-DD"), datetime.datetime (as a UTC
+// timestamp "YYYY-MM-DDTHH:MM:SS.mmmZ"; a naive one is taken as UTC),
+// lms.Activity and lms.CompletionRule. `field` names the value in errors;
+// nested values are named "field.name" and "field[i]".
 Json json_from_python(py::handle value, const std::string& field);
 
 // A JSON object of the named values, leaving out those that are None.
@@ -43,6 +46,8 @@ py::object python_from_json(const Json& j);
 
 // A timezone-aware UTC datetime.datetime.
 py::object python_from_timestamp(Timestamp t);
+// The same, or None for nullopt.
+py::object python_from_timestamp(const std::optional<Timestamp>& t);
 // A datetime.date.
 py::object python_from_date(Date d);
 // A datetime.datetime; a naive one is taken as UTC. Raises TypeError for
@@ -50,6 +55,8 @@ py::object python_from_date(Date d);
 Timestamp timestamp_from_python(py::handle value);
 // A datetime.timedelta or a number of seconds, to whole milliseconds.
 std::chrono::milliseconds duration_from_python(py::handle value);
+// A datetime.timedelta.
+py::object python_from_duration(std::chrono::milliseconds d);
 
 // The name of `value`'s type, for error messages ("bytes").
 std::string type_name(py::handle value);

@@ -5,7 +5,8 @@
 // lms/json.hpp, so field rules live in one place), calls the engine with the
 // GIL released, and returns the C++ result as the wrapped value types.
 //
-// The access-control methods are in engine_access.cpp.
+// The enrolment and progress methods are in engine_enrolment.cpp, the
+// access-control methods in engine_access.cpp.
 //
 // Thread safety: see engine_handle.hpp.
 
@@ -345,7 +346,11 @@ void init_engine(py::module_& m) {
              const py::object& description, const py::object& activities,
              const py::object& prerequisites,
              const py::object& recertification_days,
-             const py::object& default_due_days) {
+             const py::object& default_due_days, const py::object& due_from,
+             const py::object& self_enrolment,
+             const py::object& enrolment_opens,
+             const py::object& enrolment_closes, const py::object& completion,
+             const py::object& score_policy) {
             const CourseSpec spec = course_spec_from_json(
                 json_object({{"key", key},
                              {"title", title},
@@ -353,7 +358,13 @@ void init_engine(py::module_& m) {
                              {"activities", activities},
                              {"prerequisites", prerequisites},
                              {"recertification_days", recertification_days},
-                             {"default_due_days", default_due_days}}));
+                             {"default_due_days", default_due_days},
+                             {"due_from", due_from},
+                             {"self_enrolment", self_enrolment},
+                             {"enrolment_opens", enrolment_opens},
+                             {"enrolment_closes", enrolment_closes},
+                             {"completion", completion},
+                             {"score_policy", score_policy}}));
             return self.run([&](Engine& engine) {
               return engine.create_course(actor, tenant_id, spec);
             });
@@ -364,11 +375,26 @@ void init_engine(py::module_& m) {
           py::arg("prerequisites") = py::tuple(),
           py::arg("recertification_days") = py::none(),
           py::arg("default_due_days") = py::none(),
+          py::arg("due_from") = "enrolment", py::arg("self_enrolment") = false,
+          py::arg("enrolment_opens") = py::none(),
+          py::arg("enrolment_closes") = py::none(),
+          py::arg("completion") = py::none(),
+          py::arg("score_policy") = "highest",
           "Creates a draft course at version 1. `activities` are Activity "
           "objects or dicts {'key', 'kind', 'title', 'required'}; "
-          "`prerequisites` course keys. Raises AlreadyExistsError, "
-          "NotFoundError for an unknown prerequisite, InvalidArgumentError "
-          "naming a bad field.")
+          "`prerequisites` course keys. `recertification_days`: days a "
+          "completion stays valid (None: forever); `default_due_days`: days "
+          "from `due_from` ('enrolment' or 'hire_date') to a new "
+          "enrolment's due date (None: none). `self_enrolment`: whether "
+          "learners may enrol themselves; new enrolments are taken from "
+          "`enrolment_opens` until `enrolment_closes` (datetimes, a naive "
+          "one taken as UTC; None: unbounded). `completion`: a "
+          "CompletionRule or a dict {'required_count', 'min_score', "
+          "'must_pass'} (None: every required activity completed); "
+          "`score_policy`: which of several scores of an activity counts, "
+          "'highest' or 'latest'. Raises AlreadyExistsError, NotFoundError "
+          "for an unknown prerequisite, InvalidArgumentError naming a bad "
+          "field.")
       .def(
           "get_course",
           [](const EngineHandle& self, const Actor& actor, TenantId tenant_id,
@@ -394,9 +420,12 @@ void init_engine(py::module_& m) {
           py::arg("actor"), py::arg("tenant_id"), py::arg("key"),
           "Changes the fields passed as keywords (title, description, "
           "activities, prerequisites, recertification_days, "
-          "default_due_days) and bumps the version. Raises ConflictError for "
-          "an archived course, InvalidArgumentError for a prerequisite cycle "
-          "or an unknown or bad field.")
+          "default_due_days, due_from, self_enrolment, enrolment_opens, "
+          "enrolment_closes, completion, score_policy; as create_course "
+          "takes them) and bumps the version; None clears a period or an "
+          "enrolment window bound. Raises ConflictError for an archived "
+          "course, InvalidArgumentError for a prerequisite cycle or an "
+          "unknown or bad field.")
       .def(
           "publish_course",
           [](const EngineHandle& self, const Actor& actor, TenantId tenant_id,
@@ -453,6 +482,7 @@ void init_engine(py::module_& m) {
           py::arg("limit") = 100,
           "Up to `limit` (1..1000) events of the tenant with seq > `after`, "
           "in order (system principal only). Returns a list of Event.");
+  init_engine_enrolment(cls);
   init_engine_access(cls);
 }
 

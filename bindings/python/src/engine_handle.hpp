@@ -2,7 +2,8 @@
 //
 // The Python object behind lms.Engine: a shared reference to an lms::Engine,
 // whose calls run with the GIL released. Shared by the files that define
-// lms.Engine's methods (engine.cpp, engine_access.cpp).
+// lms.Engine's methods (engine.cpp, engine_access.cpp,
+// engine_enrolment.cpp).
 //
 // Thread safety: an Engine may be used from many Python threads at once.
 // close() only drops this object's reference; a call already running keeps
@@ -51,5 +52,9 @@ class EngineHandle {
 // Adds the access-control methods (roles, assignments, overrides, check,
 // explain, visible) to lms.Engine.
 void init_engine_access(py::class_<EngineHandle>& engine);
+// Adds the enrolment and progress methods (enrol, enrol_self, enrol_many,
+// withdraw, get_enrolment, list_enrolments, record_progress, get_progress)
+// to lms.Engine.
+void init_engine_enrolment(py::class_<EngineHandle>& engine);
 
 }  // namespace lms::python

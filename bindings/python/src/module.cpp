@@ -15,6 +15,8 @@ PYBIND11_MODULE(_lms, m) {
   lms::python::init_user(m);
   lms::python::init_org_unit(m);
   lms::python::init_course(m);
+  lms::python::init_enrolment(m);
+  lms::python::init_progress(m);
   lms::python::init_event(m);
   lms::python::init_sync_result(m);
   lms::python::init_scope(m);

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Shared fixtures of the lms tests: a manual clock, an engine on each
 backend, a tenant, and a snapshot of a tenant's state (records, roles,
-assignments, overrides, events) to prove that a rejected call wrote
-nothing."""
+assignments, overrides, enrolments and their progress, events) to prove
+that a rejected call wrote nothing."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ def tenant(engine) -> int:
 
 def snapshot(engine: lms.Engine, tenant_id: int):
     """Everything a rejected call could have changed in `tenant_id`."""
+    enrolments = list(engine.iter_enrolments(lms.SYSTEM, tenant_id))
     return (
         [e.seq for e in engine.events_after(lms.SYSTEM, tenant_id, 0, 1000)],
         list(engine.iter_users(lms.SYSTEM, tenant_id)),
@@ -45,4 +46,6 @@ def snapshot(engine: lms.Engine, tenant_id: int):
         engine.list_roles(lms.SYSTEM, tenant_id),
         engine.list_assignments(lms.SYSTEM, tenant_id),
         engine.list_overrides(lms.SYSTEM, tenant_id),
+        enrolments,
+        [engine.get_progress(lms.SYSTEM, tenant_id, e.id) for e in enrolments],
     )

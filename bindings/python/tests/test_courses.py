@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Courses: activities, versions, publish/archive states, prerequisites."""
+"""Courses: activities, versions, publish/archive states, prerequisites,
+enrolment settings and completion rules."""
 
 from __future__ import annotations
+
+import datetime
 
 import pytest
 
@@ -31,6 +34,55 @@ def test_create_with_activities(engine, tenant):
     assert course.activities[1].kind == "assessment"
     assert (course.recertification_days, course.default_due_days) == (365, 30)
     assert engine.get_course(lms.SYSTEM, tenant, "safety") == course
+
+
+def test_enrolment_settings_default(engine, tenant):
+    course = engine.create_course(lms.SYSTEM, tenant, key="c", title="C")
+    assert (course.due_from, course.self_enrolment, course.score_policy) == (
+        "enrolment", False, "highest")
+    assert course.enrolment_opens is course.enrolment_closes is None
+    assert course.completion == lms.CompletionRule()
+    rule = course.completion
+    assert (rule.required_count, rule.min_score, rule.must_pass) == (None, None, [])
+
+
+def test_enrolment_settings_round_trip(engine, tenant):
+    opens = datetime.datetime(2026, 2, 1, tzinfo=datetime.timezone.utc)
+    course = engine.create_course(
+        lms.SYSTEM, tenant, key="c", title="C",
+        activities=[lms.Activity("a", "lesson", "A"), lms.Activity("q", "assessment", "Q")],
+        default_due_days=14, due_from="hire_date", self_enrolment=True,
+        enrolment_opens=opens, enrolment_closes=opens + datetime.timedelta(days=30),
+        completion={"required_count": 1, "min_score": 0.75, "must_pass": ["q"]},
+        score_policy="latest")
+    assert (course.due_from, course.self_enrolment, course.score_policy) == (
+        "hire_date", True, "latest")
+    assert course.enrolment_opens == opens
+    assert course.enrolment_closes == opens + datetime.timedelta(days=30)
+    assert course.completion == lms.CompletionRule(required_count=1, min_score=0.75,
+                                                   must_pass=["q"])
+    assert "min_score=0.75" in repr(course.completion)
+    assert engine.get_course(lms.SYSTEM, tenant, "c") == course
+
+
+def test_update_enrolment_settings(engine, tenant):
+    engine.create_course(lms.SYSTEM, tenant, key="c", title="C",
+                         activities=[lms.Activity("q", "assessment", "Q")],
+                         enrolment_opens=datetime.datetime(2026, 2, 1))
+    course = engine.update_course(
+        lms.SYSTEM, tenant, "c", enrolment_opens=None, self_enrolment=True,
+        completion=lms.CompletionRule(must_pass=["q"]), score_policy="latest")
+    assert course.version == 2
+    assert course.enrolment_opens is None
+    assert (course.self_enrolment, course.score_policy) == (True, "latest")
+    assert course.completion.must_pass == ["q"]
+
+
+def test_completion_rule_fields_are_typed():
+    with pytest.raises(lms.InvalidArgumentError, match="min_score"):
+        lms.CompletionRule(min_score="high")
+    with pytest.raises(lms.InvalidArgumentError, match="must_pass"):
+        lms.CompletionRule(must_pass="q")
 
 
 def test_activity_kind_is_checked():
