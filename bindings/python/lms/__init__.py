@@ -150,9 +150,8 @@ class Engine(_NativeEngine):
     ) -> Iterator[User]:
         """Every user matching the filters of :meth:`list_users`, by key,
         fetched ``page_size`` at a time."""
-        after = ""
-        while True:
-            page = self.list_users(
+        return _every(
+            lambda after: self.list_users(
                 actor,
                 tenant_id,
                 org_unit=org_unit,
@@ -160,11 +159,10 @@ class Engine(_NativeEngine):
                 attributes=attributes,
                 after=after,
                 limit=page_size,
-            )
-            yield from page.users
-            if not page.next_after:
-                return
-            after = page.next_after
+            ),
+            lambda page: page.users,
+            "",
+        )
 
     def iter_courses(
         self,
@@ -176,15 +174,13 @@ class Engine(_NativeEngine):
     ) -> Iterator[Course]:
         """Every course (with ``status`` if given), by key, fetched
         ``page_size`` at a time."""
-        after = ""
-        while True:
-            page = self.list_courses(
+        return _every(
+            lambda after: self.list_courses(
                 actor, tenant_id, status=status, after=after, limit=page_size
-            )
-            yield from page.courses
-            if not page.next_after:
-                return
-            after = page.next_after
+            ),
+            lambda page: page.courses,
+            "",
+        )
 
     def iter_enrolments(
         self,
@@ -198,9 +194,8 @@ class Engine(_NativeEngine):
     ) -> Iterator[Enrolment]:
         """Every enrolment matching the filters of :meth:`list_enrolments`
         that the actor may view, by id, fetched ``page_size`` at a time."""
-        after = 0
-        while True:
-            page = self.list_enrolments(
+        return _every(
+            lambda after: self.list_enrolments(
                 actor,
                 tenant_id,
                 user_key=user_key,
@@ -208,11 +203,23 @@ class Engine(_NativeEngine):
                 status=status,
                 after=after,
                 limit=page_size,
-            )
-            yield from page.enrolments
-            if not page.next_after:
-                return
-            after = page.next_after
+            ),
+            lambda page: page.enrolments,
+            0,
+        )
+
+
+def _every(fetch, items, first):
+    """The items of every page, in order: ``fetch(after)`` gives the page
+    after ``after`` (``first`` for the first page), ``items(page)`` its
+    records; paging stops at an empty ``next_after``."""
+    after = first
+    while True:
+        page = fetch(after)
+        yield from items(page)
+        if not page.next_after:
+            return
+        after = page.next_after
 
 
 # Show the public classes as lms.X (not lms._lms.X or lms._errors.X) in
