@@ -275,6 +275,15 @@ LMS_API lms_status lms_orgunit_list(lms_engine* engine, const char* actor,
  *                   "xapi" | "external", "title", "required": bool}],
  *   "prerequisites": [course key], "recertification_days": int | null,
  *   "default_due_days": int | null,
+ *   "due_from": "enrolment" | "hire_date" (what default_due_days counts
+ *               from; default "enrolment"),
+ *   "self_enrolment": bool (default false),
+ *   "enrolment_opens", "enrolment_closes": timestamp | null (the window
+ *               for new enrolments, [opens, closes)),
+ *   "completion": {"required_count": int | null (null: every required
+ *               activity), "min_score": 0..1 | null, "must_pass":
+ *               [activity key]},
+ *   "score_policy": "highest" (default) | "latest",
  *   "version": int, "status": "draft" | "published" | "archived",
  *   "created_at", "updated_at": timestamp}  (the last four out only) */
 
@@ -313,6 +322,178 @@ LMS_API lms_status lms_course_archive(lms_engine* engine, const char* actor,
 LMS_API lms_status lms_course_list(lms_engine* engine, const char* actor,
                                    int64_t tenant_id, const char* query_json,
                                    char** out_json);
+
+/* --- Enrolments ---------------------------------------------------------- */
+
+/* Permissions on an enrolment are checked at the course and at the user:
+ * an instructor assigned at the course, a manager of the user, an
+ * administrator of the user's unit, the learner for themselves.
+ *
+ * Enrolment JSON (out): {"id": int, "user_key", "course_key",
+ *   "cycle": int (1 for the user's first enrolment in the course),
+ *   "status": "locked" (waiting for prerequisites) | "enrolled" |
+ *             "in_progress" | "completed" | "failed" | "withdrawn" |
+ *             "expired",
+ *   "source": "manual" | "self" | "import" | "audience" | "path",
+ *   "source_key": string ("" unless an audience or path enrolled the user),
+ *   "enrolled_at": timestamp, "due_at": timestamp | null,
+ *   "completed_at": timestamp | null, "expires_at": timestamp | null,
+ *   "score": number | null, "updated_at": timestamp}
+ * Enrolment spec JSON (in): {"user_key", "course_key",
+ *   "due_at"?: timestamp | null (absent or null: the course's default),
+ *   "source"?: "manual" (default) | "import"} */
+
+/**
+ * Enrols @p user_key in @p course_key (source "manual"). Needs
+ * enrolment.manage on the enrolment. The enrolment is "locked" while the
+ * user has not completed every prerequisite of the course.
+ *
+ * @param due_at_ms the due date in milliseconds since
+ *        1970-01-01T00:00:00Z, not before the engine's clock; 0 for the
+ *        course's default (none when it has no default_due_days).
+ * @param[out] out_enrolment_id the new enrolment's id; 0 on failure.
+ * @return LMS_OK; LMS_E_NOT_FOUND for an unknown tenant, user or course;
+ *         LMS_E_INVALID for a malformed key, a deprovisioned user or a due
+ *         date in the past; LMS_E_CONFLICT for a course that is not
+ *         published or outside its enrolment window; LMS_E_EXISTS when the
+ *         user already has an active (locked, enrolled or in progress)
+ *         enrolment in the course; LMS_E_DENIED; LMS_E_MISUSE for a NULL
+ *         engine, actor, key or out_enrolment_id.
+ * @since 0.2
+ */
+LMS_API lms_status lms_enrolment_create(lms_engine* engine, const char* actor,
+                                        int64_t tenant_id, const char* user_key,
+                                        const char* course_key,
+                                        int64_t due_at_ms,
+                                        int64_t* out_enrolment_id);
+
+/**
+ * Enrols from @p spec_json (an enrolment spec), which may also name the
+ * source "import". As lms_enrolment_create otherwise.
+ * @param[out] out_json the enrolment.
+ * @return as lms_enrolment_create; LMS_E_INVALID also for malformed JSON,
+ *         an unknown field or a source other than "manual" or "import".
+ * @since 0.2
+ */
+LMS_API lms_status lms_enrolment_create_json(lms_engine* engine,
+                                             const char* actor,
+                                             int64_t tenant_id,
+                                             const char* spec_json,
+                                             char** out_json);
+
+/**
+ * The user @p actor enrols themselves in @p course_key (source "self").
+ * Needs enrolment.self on their record and course.view on the course.
+ * @param[out] out_json the enrolment.
+ * @return LMS_OK; LMS_E_CONFLICT when the course does not allow
+ *         self-enrolment (and as lms_enrolment_create); LMS_E_INVALID for
+ *         LMS_ACTOR_SYSTEM, which has no record; LMS_E_NOT_FOUND;
+ *         LMS_E_EXISTS; LMS_E_DENIED.
+ * @since 0.2
+ */
+LMS_API lms_status lms_enrolment_self(lms_engine* engine, const char* actor,
+                                      int64_t tenant_id, const char* course_key,
+                                      char** out_json);
+
+/**
+ * Enrols every spec of @p specs_json (a JSON array of enrolment specs) as
+ * lms_enrolment_create_json does, all or nothing. Requests for a user
+ * already active in the course are counted, not refused.
+ * @param[out] out_json {"enrolled": int (new enrolments),
+ *             "already_enrolled": int}.
+ * @return LMS_OK; the codes of lms_enrolment_create_json, the message
+ *         naming the request ("enrolments[3].user_key"); LMS_E_LIMIT over
+ *         1,000,000 specs.
+ * @since 0.2
+ */
+LMS_API lms_status lms_enrolment_create_batch(lms_engine* engine,
+                                              const char* actor,
+                                              int64_t tenant_id,
+                                              const char* specs_json,
+                                              char** out_json);
+
+/**
+ * Takes the user of enrolment @p enrolment_id out of its course. Needs
+ * enrolment.manage.
+ * @param[out] out_json the enrolment, now "withdrawn".
+ * @return LMS_OK; LMS_E_NOT_FOUND for an unknown id (or another tenant's);
+ *         LMS_E_CONFLICT for a completed, withdrawn or expired enrolment;
+ *         LMS_E_DENIED.
+ * @since 0.2
+ */
+LMS_API lms_status lms_enrolment_withdraw(lms_engine* engine, const char* actor,
+                                          int64_t tenant_id,
+                                          int64_t enrolment_id,
+                                          char** out_json);
+
+/** Gets enrolment @p enrolment_id (needs enrolment.view). @return LMS_OK;
+ *  LMS_E_NOT_FOUND for an unknown id (or another tenant's); LMS_E_DENIED.
+ *  @since 0.2 */
+LMS_API lms_status lms_enrolment_get(lms_engine* engine, const char* actor,
+                                     int64_t tenant_id, int64_t enrolment_id,
+                                     char** out_json);
+
+/**
+ * Lists one page of the enrolments @p actor may view, by id (every cycle,
+ * past ones included). @p query_json: NULL or {"user_key"?,
+ * "course_key"?, "status"?, "after"?: id, "limit"?: 1..1000 (default
+ * 100)}.
+ * @param[out] out_json {"enrolments": [enrolment...], "next_after": id (0
+ *             on the last page)}.
+ * @return LMS_OK; LMS_E_INVALID; LMS_E_NOT_FOUND for an unknown tenant.
+ * @since 0.2
+ */
+LMS_API lms_status lms_enrolment_list(lms_engine* engine, const char* actor,
+                                      int64_t tenant_id, const char* query_json,
+                                      char** out_json);
+
+/* --- Progress ------------------------------------------------------------ */
+
+/* Progress JSON (out), one activity of one enrolment:
+ *   {"enrolment_id": int, "activity_key",
+ *    "state": "not_started" | "in_progress" | "completed",
+ *    "progress": 0..1 (never falls), "score": number | null (by the
+ *    course's score_policy), "passed": bool | null,
+ *    "time_spent_ms": int (the sum of every report),
+ *    "started_at": timestamp, "completed_at": timestamp | null (the first
+ *    completion), "updated_at": timestamp} */
+
+/**
+ * Records a report of an activity on the user's current enrolment in the
+ * course, and moves the enrolment on: started, then completed or failed by
+ * the course's completion rule. A completion unlocks the user's enrolments
+ * waiting for it. Recording is monotonic; an update that changes nothing
+ * writes nothing. Needs progress.record on the enrolment.
+ *
+ * @param update_json {"user_key", "course_key", "activity_key",
+ *        "progress"?: 0..1, "completed"?: bool, "score"?: 0..1,
+ *        "passed"?: bool, "time_spent_ms"?: int 0..86400000 (added to the
+ *        total)}.
+ * @param[out] out_json {"activity": progress, "enrolment": enrolment}: the
+ *             activity as now kept and the enrolment after the update.
+ * @return LMS_OK; LMS_E_NOT_FOUND for an unknown course or activity or a
+ *         user not enrolled in the course; LMS_E_CONFLICT when the
+ *         enrolment is locked, withdrawn or expired; LMS_E_INVALID for
+ *         malformed JSON, an unknown field, progress or score outside 0..1
+ *         or a negative time; LMS_E_DENIED.
+ * @since 0.2
+ */
+LMS_API lms_status lms_progress_record(lms_engine* engine, const char* actor,
+                                       int64_t tenant_id,
+                                       const char* update_json,
+                                       char** out_json);
+
+/**
+ * What is kept of each activity of enrolment @p enrolment_id (needs
+ * progress.view); activities without a report are absent.
+ * @param[out] out_json {"activities": [progress...]}, by activity key.
+ * @return LMS_OK; LMS_E_NOT_FOUND for an unknown id (or another tenant's);
+ *         LMS_E_DENIED.
+ * @since 0.2
+ */
+LMS_API lms_status lms_progress_get(lms_engine* engine, const char* actor,
+                                    int64_t tenant_id, int64_t enrolment_id,
+                                    char** out_json);
 
 /* --- Access control ------------------------------------------------------ */
 

@@ -5,14 +5,14 @@
 
 #include "core/validate.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "core/field_error.hpp"
 #include "lms/json.hpp"
@@ -352,6 +352,10 @@ void validate_course_spec(const CourseSpec& spec) {
                 "enrolment or hire_date");
   validate_enum("score_policy", spec.score_policy, ScorePolicy::latest,
                 "highest or latest");
+  if (spec.enrolment_opens)
+    validate_timestamp("enrolment_opens", *spec.enrolment_opens);
+  if (spec.enrolment_closes)
+    validate_timestamp("enrolment_closes", *spec.enrolment_closes);
   if (spec.enrolment_opens && spec.enrolment_closes &&
       *spec.enrolment_closes <= *spec.enrolment_opens)
     throw_field_error(kInvalid, "enrolment_closes",
@@ -365,11 +369,23 @@ void validate_course_query(const CourseQuery& query) {
   validate_page_limit("limit", query.limit);
 }
 
+void validate_timestamp(std::string_view field, Timestamp value) {
+  // The years the text form holds, so every stored time reads back.
+  constexpr std::int64_t kFirst = -2'208'988'800'000;  // 1900-01-01
+  constexpr std::int64_t kEnd = 253'402'300'800'000;   // 10000-01-01
+  const std::int64_t ms = to_unix_ms(value);
+  if (ms < kFirst || ms >= kEnd)
+    throw_field_error(kInvalid, field,
+                      "must be in the years 1900 to 9999, got " +
+                          std::to_string(ms) + " ms since 1970");
+}
+
 void validate_enrolment_spec(std::string_view field,
                              const EnrolmentSpec& spec) {
   const std::string prefix = field.empty() ? "" : std::string{field} + ".";
   validate_key(prefix + "user_key", spec.user_key);
   validate_key(prefix + "course_key", spec.course_key);
+  if (spec.due_at) validate_timestamp(prefix + "due_at", *spec.due_at);
   validate_enum(prefix + "source", spec.source, EnrolmentSource::path,
                 "an enrolment source");
   if (spec.source != EnrolmentSource::manual &&

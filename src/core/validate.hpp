@@ -20,6 +20,7 @@
 #include "lms/org_unit.hpp"
 #include "lms/progress.hpp"
 #include "lms/tenant.hpp"
+#include "lms/time.hpp"
 #include "lms/user.hpp"
 #include "lms/user_sync.hpp"
 
@@ -38,6 +39,8 @@ void validate_optional_key(std::string_view field, std::string_view value);
 void validate_name(std::string_view field, std::string_view value);
 // At most `max` entries in the list `field`: Error{limit_exceeded}.
 void validate_count(std::string_view field, std::size_t count, std::size_t max);
+// A time the text form can hold: years 1900..9999.
+void validate_timestamp(std::string_view field, Timestamp value);
 // A page size: 1..kPageSize.
 void validate_page_limit(std::string_view field, std::size_t limit);
 

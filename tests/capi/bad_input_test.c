@@ -45,6 +45,15 @@ enum call {
   CHECK_CALL,
   EXPLAIN,
   VISIBLE,
+  ENROL_CREATE,
+  ENROL_CREATE_JSON,
+  ENROL_SELF,
+  ENROL_BATCH,
+  ENROL_WITHDRAW,
+  ENROL_GET,
+  ENROL_LIST,
+  PROGRESS_RECORD,
+  PROGRESS_GET,
 };
 
 /* Which tenant a case addresses. */
@@ -54,6 +63,7 @@ enum tenant { OWN, OTHER, MISSING };
 enum flags {
   NULL_ENGINE = 1, /* pass NULL as the handle */
   NULL_OUT = 2,    /* pass NULL as the out-parameter (out_allowed too) */
+  PAST_DUE = 4,    /* lms_enrolment_create: a due date before the clock */
 };
 
 struct bad_case {
@@ -62,13 +72,18 @@ struct bad_case {
   enum tenant tenant;
   const char* actor;
   /* The key (get, update, move, publish), or the JSON document (create,
-   * list query, sync options, assign, override) when the call takes no
-   * key; the permission of check, explain and visible; the assignment id
-   * of unassign as decimal text (NULL: the fixture's assignment). */
+   * list query, sync options, assign, override, enrolment spec or specs,
+   * progress update) when the call takes no key; the permission of check,
+   * explain and visible; the assignment id of unassign as decimal text
+   * (NULL: the fixture's assignment); the enrolment id of the enrolment
+   * and progress calls likewise (NULL: the fixture's enrolment in the
+   * first tenant, OTHER_ENROLMENT: the one in the second); the user key
+   * of lms_enrolment_create; the course key of lms_enrolment_self. */
   const char* key;
   /* The JSON document of a call that also takes a key, the new parent of
    * a move, the data of a sync; the resource kind of visible; the resource
-   * of check and explain as "<kind> <key>" ("<kind>" alone: a NULL key). */
+   * of check and explain as "<kind> <key>" ("<kind>" alone: a NULL key);
+   * the course key of lms_enrolment_create. */
   const char* input;
   int flags;
   lms_status status;
@@ -76,6 +91,9 @@ struct bad_case {
 };
 
 #define SYS LMS_ACTOR_SYSTEM
+
+/* The key of an enrolment case that names the second tenant's enrolment. */
+#define OTHER_ENROLMENT "other"
 
 /* Oversized and invalid values, filled in by make_inputs(). */
 static char user_key_129[512];
@@ -697,6 +715,353 @@ static const struct bad_case kCases[] = {
      NULL_OUT, LMS_E_MISUSE, "out_json"},
     {"NULL out: visible", VISIBLE, OWN, SYS, "user.view", "user", NULL_OUT,
      LMS_E_MISUSE, "out_json"},
+    /* Enrolments and progress: NULL handle and NULL pointers. */
+    {"NULL engine: enrol", ENROL_CREATE, OWN, SYS, "bob", "safety", NULL_ENGINE,
+     LMS_E_MISUSE, "engine"},
+    {"NULL engine: enrol JSON", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":\"bob\",\"course_key\":\"safety\"}", NULL, NULL_ENGINE,
+     LMS_E_MISUSE, "engine"},
+    {"NULL engine: enrol self", ENROL_SELF, OWN, "bob", "safety", NULL,
+     NULL_ENGINE, LMS_E_MISUSE, "engine"},
+    {"NULL engine: enrol batch", ENROL_BATCH, OWN, SYS, "[]", NULL, NULL_ENGINE,
+     LMS_E_MISUSE, "engine"},
+    {"NULL engine: withdraw", ENROL_WITHDRAW, OWN, SYS, NULL, NULL, NULL_ENGINE,
+     LMS_E_MISUSE, "engine"},
+    {"NULL engine: enrolment get", ENROL_GET, OWN, SYS, NULL, NULL, NULL_ENGINE,
+     LMS_E_MISUSE, "engine"},
+    {"NULL engine: enrolment list", ENROL_LIST, OWN, SYS, NULL, NULL,
+     NULL_ENGINE, LMS_E_MISUSE, "engine"},
+    {"NULL engine: progress record", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"progress\":0.5}",
+     NULL, NULL_ENGINE, LMS_E_MISUSE, "engine"},
+    {"NULL engine: progress get", PROGRESS_GET, OWN, SYS, NULL, NULL,
+     NULL_ENGINE, LMS_E_MISUSE, "engine"},
+    {"NULL actor: enrol", ENROL_CREATE, OWN, NULL, "bob", "safety", 0,
+     LMS_E_MISUSE, "actor"},
+    {"NULL actor: enrol JSON", ENROL_CREATE_JSON, OWN, NULL,
+     "{\"user_key\":\"bob\",\"course_key\":\"safety\"}", NULL, 0, LMS_E_MISUSE,
+     "actor"},
+    {"NULL actor: enrol self", ENROL_SELF, OWN, NULL, "safety", NULL, 0,
+     LMS_E_MISUSE, "actor"},
+    {"NULL actor: enrol batch", ENROL_BATCH, OWN, NULL, "[]", NULL, 0,
+     LMS_E_MISUSE, "actor"},
+    {"NULL actor: withdraw", ENROL_WITHDRAW, OWN, NULL, NULL, NULL, 0,
+     LMS_E_MISUSE, "actor"},
+    {"NULL actor: enrolment get", ENROL_GET, OWN, NULL, NULL, NULL, 0,
+     LMS_E_MISUSE, "actor"},
+    {"NULL actor: enrolment list", ENROL_LIST, OWN, NULL, NULL, NULL, 0,
+     LMS_E_MISUSE, "actor"},
+    {"NULL actor: progress record", PROGRESS_RECORD, OWN, NULL,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"progress\":0.5}",
+     NULL, 0, LMS_E_MISUSE, "actor"},
+    {"NULL actor: progress get", PROGRESS_GET, OWN, NULL, NULL, NULL, 0,
+     LMS_E_MISUSE, "actor"},
+    {"NULL user key: enrol", ENROL_CREATE, OWN, SYS, NULL, "safety", 0,
+     LMS_E_MISUSE, "user_key"},
+    {"NULL course key: enrol", ENROL_CREATE, OWN, SYS, "bob", NULL, 0,
+     LMS_E_MISUSE, "course_key"},
+    {"NULL enrolment spec", ENROL_CREATE_JSON, OWN, SYS, NULL, NULL, 0,
+     LMS_E_MISUSE, "spec_json"},
+    {"NULL course key: enrol self", ENROL_SELF, OWN, "bob", NULL, NULL, 0,
+     LMS_E_MISUSE, "course_key"},
+    {"NULL enrolment specs", ENROL_BATCH, OWN, SYS, NULL, NULL, 0, LMS_E_MISUSE,
+     "specs_json"},
+    {"NULL progress update", PROGRESS_RECORD, OWN, SYS, NULL, NULL, 0,
+     LMS_E_MISUSE, "update_json"},
+    {"NULL out: enrol", ENROL_CREATE, OWN, SYS, "bob", "safety", NULL_OUT,
+     LMS_E_MISUSE, "out_enrolment_id"},
+    {"NULL out: enrol JSON", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":\"bob\",\"course_key\":\"safety\"}", NULL, NULL_OUT,
+     LMS_E_MISUSE, "out_json"},
+    {"NULL out: enrol self", ENROL_SELF, OWN, "bob", "safety", NULL, NULL_OUT,
+     LMS_E_MISUSE, "out_json"},
+    {"NULL out: enrol batch", ENROL_BATCH, OWN, SYS,
+     "[{\"user_key\":\"bob\",\"course_key\":\"safety\"}]", NULL, NULL_OUT,
+     LMS_E_MISUSE, "out_json"},
+    {"NULL out: withdraw", ENROL_WITHDRAW, OWN, SYS, NULL, NULL, NULL_OUT,
+     LMS_E_MISUSE, "out_json"},
+    {"NULL out: enrolment get", ENROL_GET, OWN, SYS, NULL, NULL, NULL_OUT,
+     LMS_E_MISUSE, "out_json"},
+    {"NULL out: enrolment list", ENROL_LIST, OWN, SYS, NULL, NULL, NULL_OUT,
+     LMS_E_MISUSE, "out_json"},
+    {"NULL out: progress record", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"progress\":0.5}",
+     NULL, NULL_OUT, LMS_E_MISUSE, "out_json"},
+    {"NULL out: progress get", PROGRESS_GET, OWN, SYS, NULL, NULL, NULL_OUT,
+     LMS_E_MISUSE, "out_json"},
+
+    /* Enrolments and progress: malformed JSON, wrong shapes, unknown and
+     * missing fields, wrong types. */
+    {"enrol JSON: malformed", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":", NULL, 0, LMS_E_INVALID, "spec_json"},
+    {"enrol batch: malformed", ENROL_BATCH, OWN, SYS, "[{]", NULL, 0,
+     LMS_E_INVALID, "specs_json"},
+    {"enrolment list: malformed query", ENROL_LIST, OWN, SYS, "{", NULL, 0,
+     LMS_E_INVALID, "query_json"},
+    {"progress: malformed", PROGRESS_RECORD, OWN, SYS, "{\"user_key\"", NULL, 0,
+     LMS_E_INVALID, "update_json"},
+    {"enrol JSON: array", ENROL_CREATE_JSON, OWN, SYS, "[]", NULL, 0,
+     LMS_E_INVALID, "enrolment"},
+    {"enrol batch: object", ENROL_BATCH, OWN, SYS,
+     "{\"user_key\":\"bob\",\"course_key\":\"safety\"}", NULL, 0, LMS_E_INVALID,
+     "enrolments"},
+    {"enrol batch: number in the array", ENROL_BATCH, OWN, SYS, "[1]", NULL, 0,
+     LMS_E_INVALID, "enrolments[0]"},
+    {"progress: number", PROGRESS_RECORD, OWN, SYS, "7", NULL, 0, LMS_E_INVALID,
+     "progress"},
+    {"enrol JSON: unknown field", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":\"bob\",\"course_key\":\"safety\",\"colour\":\"red\"}",
+     NULL, 0, LMS_E_INVALID, "colour"},
+    {"enrol batch: unknown field", ENROL_BATCH, OWN, SYS,
+     "[{\"user_key\":\"bob\",\"course_key\":\"safety\"},"
+     "{\"user_key\":\"gone\",\"course_key\":\"safety\",\"priority\":1}]",
+     NULL, 0, LMS_E_INVALID, "enrolments[1].priority"},
+    {"enrolment list: unknown field", ENROL_LIST, OWN, SYS, "{\"sort\":\"id\"}",
+     NULL, 0, LMS_E_INVALID, "sort"},
+    {"progress: unknown field", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"attempts\":2}",
+     NULL, 0, LMS_E_INVALID, "attempts"},
+    {"enrol JSON: no course_key", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":\"bob\"}", NULL, 0, LMS_E_INVALID, "course_key"},
+    {"enrol batch: no user_key", ENROL_BATCH, OWN, SYS,
+     "[{\"user_key\":\"bob\",\"course_key\":\"safety\"},"
+     "{\"course_key\":\"safety\"}]",
+     NULL, 0, LMS_E_INVALID, "enrolments[1].user_key"},
+    {"progress: no activity_key", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\",\"progress\":0.5}",
+     NULL, 0, LMS_E_INVALID, "activity_key"},
+    {"enrol JSON: due_at number", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":\"bob\",\"course_key\":\"safety\",\"due_at\":1}", NULL, 0,
+     LMS_E_INVALID, "due_at"},
+    {"enrol JSON: due_at not a timestamp", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":\"bob\",\"course_key\":\"safety\",\"due_at\":"
+     "\"tomorrow\"}",
+     NULL, 0, LMS_E_INVALID, "due_at"},
+    {"enrol JSON: source self", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":\"bob\",\"course_key\":\"safety\",\"source\":\"self\"}",
+     NULL, 0, LMS_E_INVALID, "source"},
+    {"enrol JSON: unknown source", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":\"bob\",\"course_key\":\"safety\",\"source\":\"fax\"}",
+     NULL, 0, LMS_E_INVALID, "source"},
+    {"enrolment list: unknown status", ENROL_LIST, OWN, SYS,
+     "{\"status\":\"done\"}", NULL, 0, LMS_E_INVALID, "status"},
+    {"enrolment list: limit 0", ENROL_LIST, OWN, SYS, "{\"limit\":0}", NULL, 0,
+     LMS_E_INVALID, "limit"},
+    {"enrolment list: limit 1001", ENROL_LIST, OWN, SYS, "{\"limit\":1001}",
+     NULL, 0, LMS_E_INVALID, "limit"},
+    {"enrolment list: negative after", ENROL_LIST, OWN, SYS, "{\"after\":-1}",
+     NULL, 0, LMS_E_INVALID, "after"},
+    {"enrolment list: after string", ENROL_LIST, OWN, SYS, "{\"after\":\"1\"}",
+     NULL, 0, LMS_E_INVALID, "after"},
+    {"progress: progress string", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"progress\":\"half\"}",
+     NULL, 0, LMS_E_INVALID, "progress"},
+    {"progress: completed string", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"completed\":\"yes\"}",
+     NULL, 0, LMS_E_INVALID, "completed"},
+    {"progress: passed number", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"passed\":1}",
+     NULL, 0, LMS_E_INVALID, "passed"},
+    {"progress: time_spent_ms fraction", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"time_spent_ms\":1.5}",
+     NULL, 0, LMS_E_INVALID, "time_spent_ms"},
+
+    /* Enrolments and progress: out of range. */
+    {"progress: progress 1.5", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"progress\":1.5}",
+     NULL, 0, LMS_E_INVALID, "progress"},
+    {"progress: progress -0.01", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"progress\":-0.01}",
+     NULL, 0, LMS_E_INVALID, "progress"},
+    {"progress: score -0.1", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"score\":-0.1}",
+     NULL, 0, LMS_E_INVALID, "score"},
+    {"progress: score 1.01", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"score\":1.01}",
+     NULL, 0, LMS_E_INVALID, "score"},
+    {"progress: negative time_spent_ms", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"time_spent_ms\":-1}",
+     NULL, 0, LMS_E_INVALID, "time_spent_ms"},
+    {"progress: time_spent_ms over a day", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"time_spent_ms\":86400001}",
+     NULL, 0, LMS_E_INVALID, "time_spent_ms"},
+    {"enrol: due in the past", ENROL_CREATE, OWN, SYS, "bob", "safety",
+     PAST_DUE, LMS_E_INVALID, "due_at"},
+    {"enrol JSON: due in the past", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":\"bob\",\"course_key\":\"safety\","
+     "\"due_at\":\"2025-12-31T23:59:59.999Z\"}",
+     NULL, 0, LMS_E_INVALID, "due_at"},
+    {"enrol batch: due in the past", ENROL_BATCH, OWN, SYS,
+     "[{\"user_key\":\"bob\",\"course_key\":\"safety\","
+     "\"due_at\":\"2025-12-31T23:59:59.999Z\"}]",
+     NULL, 0, LMS_E_INVALID, "enrolments[0].due_at"},
+
+    /* Enrolments and progress: unknown records. */
+    {"enrol: unknown user", ENROL_CREATE, OWN, SYS, "nobody", "safety", 0,
+     LMS_E_NOT_FOUND, "user_key"},
+    {"enrol: unknown course", ENROL_CREATE, OWN, SYS, "bob", "nothing", 0,
+     LMS_E_NOT_FOUND, "course_key"},
+    {"enrol JSON: unknown course", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":\"bob\",\"course_key\":\"nothing\"}", NULL, 0,
+     LMS_E_NOT_FOUND, "course_key"},
+    {"enrol batch: unknown user", ENROL_BATCH, OWN, SYS,
+     "[{\"user_key\":\"bob\",\"course_key\":\"safety\"},"
+     "{\"user_key\":\"nobody\",\"course_key\":\"safety\"}]",
+     NULL, 0, LMS_E_NOT_FOUND, "enrolments[1].user_key"},
+    {"enrol self: unknown course", ENROL_SELF, OWN, "bob", "nothing", NULL, 0,
+     LMS_E_NOT_FOUND, "course_key"},
+    {"progress: unknown course", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"nothing\","
+     "\"activity_key\":\"intro\"}",
+     NULL, 0, LMS_E_NOT_FOUND, "course_key"},
+    {"progress: unknown activity", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"outro\"}",
+     NULL, 0, LMS_E_NOT_FOUND, "activity_key"},
+    {"progress: user not enrolled", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"bob\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\"}",
+     NULL, 0, LMS_E_NOT_FOUND, "user_key"},
+    {"withdraw: unknown id", ENROL_WITHDRAW, OWN, SYS, "999999", NULL, 0,
+     LMS_E_NOT_FOUND, "enrolment_id"},
+    {"enrolment get: unknown id", ENROL_GET, OWN, SYS, "999999", NULL, 0,
+     LMS_E_NOT_FOUND, "enrolment_id"},
+    {"enrolment get: id 0", ENROL_GET, OWN, SYS, "0", NULL, 0, LMS_E_NOT_FOUND,
+     "enrolment_id"},
+    {"progress get: unknown id", PROGRESS_GET, OWN, SYS, "-5", NULL, 0,
+     LMS_E_NOT_FOUND, "enrolment_id"},
+    {"enrol: unknown tenant", ENROL_CREATE, MISSING, SYS, "bob", "safety", 0,
+     LMS_E_NOT_FOUND, "tenant"},
+    {"enrol batch: unknown tenant", ENROL_BATCH, MISSING, SYS, "[]", NULL, 0,
+     LMS_E_NOT_FOUND, "tenant"},
+    {"enrolment list: unknown tenant", ENROL_LIST, MISSING, SYS, NULL, NULL, 0,
+     LMS_E_NOT_FOUND, "tenant"},
+    {"enrolment get: unknown tenant", ENROL_GET, MISSING, SYS, NULL, NULL, 0,
+     LMS_E_NOT_FOUND, "tenant"},
+
+    /* Enrolments and progress: another tenant's records. */
+    {"enrol: other tenant's user", ENROL_CREATE, OWN, SYS, "gus", "safety", 0,
+     LMS_E_NOT_FOUND, "user_key"},
+    {"enrol: other tenant's course", ENROL_CREATE, OWN, SYS, "bob", "gcourse",
+     0, LMS_E_NOT_FOUND, "course_key"},
+    {"enrol self: other tenant's course", ENROL_SELF, OWN, "bob", "gcourse",
+     NULL, 0, LMS_E_NOT_FOUND, "course_key"},
+    {"withdraw: other tenant's enrolment", ENROL_WITHDRAW, OWN, SYS,
+     OTHER_ENROLMENT, NULL, 0, LMS_E_NOT_FOUND, "enrolment_id"},
+    {"enrolment get: other tenant's enrolment", ENROL_GET, OWN, SYS,
+     OTHER_ENROLMENT, NULL, 0, LMS_E_NOT_FOUND, "enrolment_id"},
+    {"progress get: other tenant's enrolment", PROGRESS_GET, OWN, SYS,
+     OTHER_ENROLMENT, NULL, 0, LMS_E_NOT_FOUND, "enrolment_id"},
+    {"enrolment get: this tenant's id from the other", ENROL_GET, OTHER, SYS,
+     NULL, NULL, 0, LMS_E_NOT_FOUND, "enrolment_id"},
+    {"withdraw: this tenant's id from the other", ENROL_WITHDRAW, OTHER, SYS,
+     NULL, NULL, 0, LMS_E_NOT_FOUND, "enrolment_id"},
+    {"progress: other tenant's enrolment", PROGRESS_RECORD, OTHER, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\"}",
+     NULL, 0, LMS_E_NOT_FOUND, "user_key"},
+
+    /* Enrolments and progress: SQL metacharacters in keys are plain keys
+     * that match nothing. */
+    {"enrol: SQL in the user key", ENROL_CREATE, OWN, SYS,
+     "x'); DROP TABLE enrolments;--", "safety", 0, LMS_E_NOT_FOUND, "user_key"},
+    {"enrol: SQL in the course key", ENROL_CREATE, OWN, SYS, "bob",
+     "' OR '1'='1", 0, LMS_E_NOT_FOUND, "course_key"},
+    {"enrol JSON: wildcard user key", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":\"%\",\"course_key\":\"safety\"}", NULL, 0, LMS_E_NOT_FOUND,
+     "user_key"},
+    {"enrol self: wildcard course key", ENROL_SELF, OWN, "bob", "_afety", NULL,
+     0, LMS_E_NOT_FOUND, "course_key"},
+    {"progress: SQL in the course key", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety' --\","
+     "\"activity_key\":\"intro\"}",
+     NULL, 0, LMS_E_NOT_FOUND, "course_key"},
+    {"progress: wildcard activity key", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"%\"}",
+     NULL, 0, LMS_E_NOT_FOUND, "activity_key"},
+    {"progress: SQL in the user key", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice' OR '1'='1\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\"}",
+     NULL, 0, LMS_E_NOT_FOUND, "user_key"},
+
+    /* Enrolments and progress: invalid UTF-8 and bad keys. */
+    {"enrol: invalid UTF-8 user key", ENROL_CREATE, OWN, SYS,
+     "b\xC3"
+     "(",
+     "safety", 0, LMS_E_INVALID, "user_key"},
+    {"enrol: invalid UTF-8 course key", ENROL_CREATE, OWN, SYS, "bob", "s\xFF",
+     0, LMS_E_INVALID, "course_key"},
+    {"enrol self: invalid UTF-8 course key", ENROL_SELF, OWN, "bob",
+     "s\xC3"
+     "(",
+     NULL, 0, LMS_E_INVALID, "course_key"},
+    {"enrol JSON: invalid UTF-8", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":\"b\xC3"
+     "(\",\"course_key\":\"safety\"}",
+     NULL, 0, LMS_E_INVALID, "spec_json"},
+    {"enrol batch: invalid UTF-8", ENROL_BATCH, OWN, SYS,
+     "[{\"user_key\":\"bob\",\"course_key\":\"s\xFF\"}]", NULL, 0,
+     LMS_E_INVALID, "specs_json"},
+    {"enrolment list: invalid UTF-8", ENROL_LIST, OWN, SYS,
+     "{\"user_key\":\"\xFF\"}", NULL, 0, LMS_E_INVALID, "query_json"},
+    {"progress: invalid UTF-8", PROGRESS_RECORD, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"i\xC3"
+     "(\"}",
+     NULL, 0, LMS_E_INVALID, "update_json"},
+    {"enrol: empty user key", ENROL_CREATE, OWN, SYS, "", "safety", 0,
+     LMS_E_INVALID, "user_key"},
+    {"enrol self: empty course key", ENROL_SELF, OWN, "bob", "", NULL, 0,
+     LMS_E_INVALID, "course_key"},
+    {"enrol: user key like an actor", ENROL_CREATE, OWN, SYS, "@system",
+     "safety", 0, LMS_E_INVALID, "user_key"},
+
+    /* Enrolments and progress: rules of the state. */
+    {"enrol: twice", ENROL_CREATE, OWN, SYS, "alice", "safety", 0, LMS_E_EXISTS,
+     "user_key"},
+    {"enrol JSON: twice", ENROL_CREATE_JSON, OWN, SYS,
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\"}", NULL, 0,
+     LMS_E_EXISTS, "user_key"},
+    {"enrol: draft course", ENROL_CREATE, OWN, SYS, "bob", "basics", 0,
+     LMS_E_CONFLICT, "course_key"},
+    {"enrol: deprovisioned user", ENROL_CREATE, OWN, SYS, "gone", "safety", 0,
+     LMS_E_INVALID, "user_key"},
+    {"enrol self: not allowed by the course", ENROL_SELF, OWN, "bob", "safety",
+     NULL, 0, LMS_E_CONFLICT, "self-enrolment"},
+    {"enrol self: the system", ENROL_SELF, OWN, SYS, "safety", NULL, 0,
+     LMS_E_INVALID, "actor"},
+    {"withdraw: already withdrawn", ENROL_WITHDRAW, OTHER, SYS, OTHER_ENROLMENT,
+     NULL, 0, LMS_E_CONFLICT, "withdrawn"},
+
+    /* Enrolments and progress: actors without the permission. */
+    {"actor: plain user enrols another", ENROL_CREATE, OWN, "alice", "bob",
+     "safety", 0, LMS_E_DENIED, "enrolment.manage"},
+    {"actor: plain user withdraws", ENROL_WITHDRAW, OWN, "alice", NULL, NULL, 0,
+     LMS_E_DENIED, "enrolment.manage"},
+    {"actor: instructor elsewhere records progress", PROGRESS_RECORD, OWN,
+     "bob",
+     "{\"user_key\":\"alice\",\"course_key\":\"safety\","
+     "\"activity_key\":\"intro\",\"progress\":0.5}",
+     NULL, 0, LMS_E_DENIED, "progress.record"},
+    {"actor: instructor elsewhere reads an enrolment", ENROL_GET, OWN, "bob",
+     NULL, NULL, 0, LMS_E_DENIED, "enrolment.view"},
+    {"actor: instructor elsewhere reads progress", PROGRESS_GET, OWN, "bob",
+     NULL, NULL, 0, LMS_E_DENIED, "progress.view"},
 };
 
 /* Writes {"<field>":"<n times c>"<rest>} into `buffer`. */
@@ -737,7 +1102,9 @@ struct fixture {
   lms_engine* engine;
   int64_t own;
   int64_t other;
-  int64_t assignment; /* bob's, in the first tenant */
+  int64_t assignment;      /* bob's, in the first tenant */
+  int64_t enrolment;       /* alice's in safety, in the first tenant */
+  int64_t other_enrolment; /* gus's in gcourse, withdrawn, in the second */
 };
 
 /* Requires `status` to be LMS_OK and frees `*out`. Takes the address
@@ -750,10 +1117,11 @@ static void add(lms_status status, char** out) {
 
 /* Two tenants; the first holds org units root > mid > leaf, the user
  * alice in leaf (who holds no role), bob (an instructor of basics), gone
- * (deprovisioned), the courses basics <- advanced (published) and the
- * custom role reviewer. The second holds the org unit gunit, the course
- * gcourse and the user gus, and no user, course or org unit of the
- * first's keys. */
+ * (deprovisioned), the courses basics <- advanced (published), safety
+ * (published, the activity intro, no self-enrolment) with alice enrolled,
+ * and the custom role reviewer. The second holds the org unit gunit, the
+ * course gcourse (published) and the user gus, whose enrolment in it is
+ * withdrawn, and no user, course or org unit of the first's keys. */
 static struct fixture make_fixture(const char* location, const char* options) {
   struct fixture f;
   char* out = NULL;
@@ -807,6 +1175,15 @@ static struct fixture make_fixture(const char* location, const char* options) {
   f.assignment = json_int(out, "id");
   lms_free(out);
   out = NULL;
+  add(lms_course_create(f.engine, SYS, f.own,
+                        "{\"key\":\"safety\",\"title\":\"Safety\","
+                        "\"activities\":[{\"key\":\"intro\","
+                        "\"kind\":\"lesson\",\"title\":\"Intro\"}]}",
+                        &out),
+      &out);
+  add(lms_course_publish(f.engine, SYS, f.own, "safety", &out), &out);
+  CHECK_OK(lms_enrolment_create(f.engine, SYS, f.own, "alice", "safety", 0,
+                                &f.enrolment));
   add(lms_orgunit_create(f.engine, SYS, f.other,
                          "{\"key\":\"gunit\",\"name\":\"G\"}", &out),
       &out);
@@ -815,6 +1192,11 @@ static struct fixture make_fixture(const char* location, const char* options) {
       &out);
   add(lms_user_create(f.engine, SYS, f.other,
                       "{\"key\":\"gus\",\"display_name\":\"Gus\"}", &out),
+      &out);
+  add(lms_course_publish(f.engine, SYS, f.other, "gcourse", &out), &out);
+  CHECK_OK(lms_enrolment_create(f.engine, SYS, f.other, "gus", "gcourse", 0,
+                                &f.other_enrolment));
+  add(lms_enrolment_withdraw(f.engine, SYS, f.other, f.other_enrolment, &out),
       &out);
   return f;
 }
@@ -839,6 +1221,7 @@ static void append(char** state, lms_status status, char** out) {
  * with free(). */
 static char* snapshot(const struct fixture* f) {
   const int64_t tenants[2] = {f->own, f->other};
+  const int64_t enrolments[2] = {f->enrolment, f->other_enrolment};
   char* state = NULL;
   char* out = NULL;
   size_t i;
@@ -859,6 +1242,13 @@ static char* snapshot(const struct fixture* f) {
     append(&state, lms_assignment_list(f->engine, SYS, tenants[i], NULL, &out),
            &out);
     append(&state, lms_override_list(f->engine, SYS, tenants[i], &out), &out);
+    append(&state,
+           lms_enrolment_list(f->engine, SYS, tenants[i], "{\"limit\":1000}",
+                              &out),
+           &out);
+    append(&state,
+           lms_progress_get(f->engine, SYS, tenants[i], enrolments[i], &out),
+           &out);
   }
   return state;
 }
@@ -878,8 +1268,16 @@ static void split_resource(const char* resource, char* kind, size_t size,
   *key = space + 1;
 }
 
+/* The enrolment id a case names (see struct bad_case). */
+static int64_t enrolment_of(const struct fixture* f, const char* key) {
+  if (key == NULL) return f->enrolment;
+  if (strcmp(key, OTHER_ENROLMENT) == 0) return f->other_enrolment;
+  return (int64_t)strtoll(key, NULL, 10);
+}
+
 static lms_status run_case(const struct fixture* f, const struct bad_case* c,
-                           char** out, lms_engine** opened, int* allowed) {
+                           char** out, lms_engine** opened, int* allowed,
+                           int64_t* enrolment_id) {
   lms_engine* engine = (c->flags & NULL_ENGINE) ? NULL : f->engine;
   char** out_json = (c->flags & NULL_OUT) ? NULL : out;
   const int64_t tenant = c->tenant == OWN     ? f->own
@@ -965,6 +1363,32 @@ static lms_status run_case(const struct fixture* f, const struct bad_case* c,
                          out_json);
     case VISIBLE:
       return lms_visible(engine, c->actor, tenant, c->key, c->input, out_json);
+    case ENROL_CREATE:
+      return lms_enrolment_create(
+          engine, c->actor, tenant, c->key, c->input,
+          (c->flags & PAST_DUE) ? DEFAULT_START_MS - 1 : 0,
+          (c->flags & NULL_OUT) ? NULL : enrolment_id);
+    case ENROL_CREATE_JSON:
+      return lms_enrolment_create_json(engine, c->actor, tenant, c->key,
+                                       out_json);
+    case ENROL_SELF:
+      return lms_enrolment_self(engine, c->actor, tenant, c->key, out_json);
+    case ENROL_BATCH:
+      return lms_enrolment_create_batch(engine, c->actor, tenant, c->key,
+                                        out_json);
+    case ENROL_WITHDRAW:
+      return lms_enrolment_withdraw(engine, c->actor, tenant,
+                                    enrolment_of(f, c->key), out_json);
+    case ENROL_GET:
+      return lms_enrolment_get(engine, c->actor, tenant,
+                               enrolment_of(f, c->key), out_json);
+    case ENROL_LIST:
+      return lms_enrolment_list(engine, c->actor, tenant, c->key, out_json);
+    case PROGRESS_RECORD:
+      return lms_progress_record(engine, c->actor, tenant, c->key, out_json);
+    case PROGRESS_GET:
+      return lms_progress_get(engine, c->actor, tenant, enrolment_of(f, c->key),
+                              out_json);
   }
   return LMS_E_USER; /* Unreachable: every call is handled above. */
 }
@@ -980,7 +1404,9 @@ static void run_table(const char* location, const char* options) {
     char* out = &sentinel;
     lms_engine* opened = (lms_engine*)&sentinel;
     int allowed = -1;
-    const lms_status status = run_case(&f, c, &out, &opened, &allowed);
+    int64_t enrolment_id = -1;
+    const lms_status status =
+        run_case(&f, c, &out, &opened, &allowed, &enrolment_id);
     if (status != c->status || strstr(lms_last_error(), c->part) == NULL) {
       fprintf(stderr,
               "case \"%s\" (%s): returned %s, expected %s with a message "
@@ -997,6 +1423,9 @@ static void run_table(const char* location, const char* options) {
           break;
         case CHECK_CALL:
           CHECK(allowed == 0);
+          break;
+        case ENROL_CREATE:
+          CHECK(enrolment_id == 0);
           break;
         case ROLE_UNASSIGN:
         case OVERRIDE_SET:
@@ -1023,6 +1452,7 @@ static void run_table(const char* location, const char* options) {
 static void test_sql_metacharacters(const char* location, const char* options) {
   struct fixture f = make_fixture(location, options);
   char* out = NULL;
+  int64_t enrolment = 0;
   add(lms_orgunit_create(f.engine, SYS, f.own,
                          "{\"key\":\"x'); DROP TABLE org_units;--\","
                          "\"name\":\"%_\\\\ OR 1=1\"}",
@@ -1094,6 +1524,55 @@ static void test_sql_metacharacters(const char* location, const char* options) {
                                "{\"role_key\":\"r'); DROP TABLE roles;--\"}",
                                &out));
   CHECK(count_of(out, "\"user_key\":") == 1);
+  lms_free(out);
+
+  /* Enrolments and progress too. */
+  add(lms_course_create(f.engine, SYS, f.own,
+                        "{\"key\":\"c'); DROP TABLE enrolments;--\","
+                        "\"title\":\"%\",\"activities\":[{\"key\":"
+                        "\"a' OR '1'='1\",\"kind\":\"lesson\","
+                        "\"title\":\"_\"}]}",
+                        &out),
+      &out);
+  add(lms_course_publish(f.engine, SYS, f.own, "c'); DROP TABLE enrolments;--",
+                         &out),
+      &out);
+  CHECK_OK(lms_enrolment_create(
+      f.engine, SYS, f.own, "o'brien\"; DELETE FROM users;--",
+      "c'); DROP TABLE enrolments;--", 0, &enrolment));
+  CHECK_OK(lms_enrolment_get(f.engine, SYS, f.own, enrolment, &out));
+  CHECK_CONTAINS(out, "\"course_key\":\"c'); DROP TABLE enrolments;--\"");
+  CHECK_CONTAINS(out, "\"user_key\":\"o'brien\\\"; DELETE FROM users;--\"");
+  lms_free(out);
+  CHECK_OK(lms_enrolment_list(
+      f.engine, SYS, f.own,
+      "{\"user_key\":\"o'brien\\\"; DELETE FROM users;--\"}", &out));
+  CHECK(count_of(out, "\"cycle\":") == 1);
+  lms_free(out);
+  CHECK_OK(
+      lms_enrolment_list(f.engine, SYS, f.own, "{\"course_key\":\"%\"}", &out));
+  CHECK_STR_EQ(out, "{\"enrolments\":[],\"next_after\":0}");
+  lms_free(out);
+  CHECK_OK(lms_enrolment_list(f.engine, SYS, f.own,
+                              "{\"user_key\":\"' OR '1'='1\"}", &out));
+  CHECK_STR_EQ(out, "{\"enrolments\":[],\"next_after\":0}");
+  lms_free(out);
+  add(lms_progress_record(
+          f.engine, SYS, f.own,
+          "{\"user_key\":\"o'brien\\\"; DELETE FROM users;--\","
+          "\"course_key\":\"c'); DROP TABLE enrolments;--\","
+          "\"activity_key\":\"a' OR '1'='1\",\"completed\":true}",
+          &out),
+      &out);
+  CHECK_OK(lms_progress_get(f.engine, SYS, f.own, enrolment, &out));
+  CHECK(count_of(out, "\"activity_key\":\"a' OR '1'='1\"") == 1);
+  lms_free(out);
+  CHECK_OK(lms_enrolment_get(f.engine, SYS, f.own, enrolment, &out));
+  CHECK_CONTAINS(out, "\"status\":\"completed\"");
+  lms_free(out);
+  /* alice's enrolment in safety is untouched. */
+  CHECK_OK(lms_enrolment_get(f.engine, SYS, f.own, f.enrolment, &out));
+  CHECK_CONTAINS(out, "\"status\":\"enrolled\"");
   lms_free(out);
 
   /* Every table is still there. */

@@ -467,6 +467,8 @@ std::vector<BadCall> BadCalls() {
   };
   EnrolmentSpec past = Spec("l1", "safety");
   past.due_at = from_unix_ms(1'767'225'600'000 - 1);
+  EnrolmentSpec far = Spec("l1", "safety");
+  far.due_at = from_unix_ms(std::numeric_limits<std::int64_t>::max());
   EnrolmentSpec audience = Spec("l1", "safety");
   audience.source = EnrolmentSource::audience;
   const std::string bad_utf8 = "l\xC3\x28";
@@ -479,6 +481,8 @@ std::vector<BadCall> BadCalls() {
        ErrorCode::invalid_argument, "user_key: user 'leaver' is deprovisioned"},
       {"DueBeforeEnrolment", enrol(past), ErrorCode::invalid_argument,
        "due_at: must not be before the enrolment"},
+      {"DueBeyondYear9999", enrol(far), ErrorCode::invalid_argument,
+       "due_at: must be in the years 1900 to 9999"},
       {"SourceSetByTheEngine", enrol(audience), ErrorCode::invalid_argument,
        "source: must be manual or import"},
       {"EmptyUserKey", enrol(Spec("", "safety")), ErrorCode::invalid_argument,
