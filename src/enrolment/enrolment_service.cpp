@@ -48,7 +48,8 @@ void require_open(const Course& course, Timestamp now, std::string_view field) {
                           format_timestamp(*course.enrolment_opens));
   if (course.enrolment_closes && now >= *course.enrolment_closes)
     throw_field_error(ErrorCode::conflict, field,
-                      course_label(course.key) + " stopped taking enrolments at " +
+                      course_label(course.key) +
+                          " stopped taking enrolments at " +
                           format_timestamp(*course.enrolment_closes));
 }
 
@@ -59,11 +60,10 @@ std::optional<Timestamp> due_date(const Course& course, const User& user,
                                   std::string_view prefix) {
   if (spec.due_at) {
     if (*spec.due_at < now)
-      throw_field_error(ErrorCode::invalid_argument,
-                        field_of(prefix, "due_at"),
-                        "must not be before the enrolment (" +
-                            format_timestamp(now) + ")",
-                        format_timestamp(*spec.due_at));
+      throw_field_error(
+          ErrorCode::invalid_argument, field_of(prefix, "due_at"),
+          "must not be before the enrolment (" + format_timestamp(now) + ")",
+          format_timestamp(*spec.due_at));
     return spec.due_at;
   }
   if (!course.default_due_days) return std::nullopt;
@@ -85,8 +85,8 @@ std::set<std::string, std::less<>> meeting_prerequisites(
              call.tenant, prerequisite, user_keys))
       if (e.status == EnrolmentStatus::completed)
         completed.insert(std::move(e.user_key));
-    std::erase_if(met,
-                  [&](const std::string& key) { return !completed.contains(key); });
+    std::erase_if(
+        met, [&](const std::string& key) { return !completed.contains(key); });
   }
   return met;
 }
@@ -107,21 +107,19 @@ struct Planned {
 // `strict`: a request for a user already active is refused instead of
 // counted.
 Planned plan_course(const Call& call, std::string_view course_key,
-                    std::vector<Request>& requests,
-                    std::string_view source_key, bool strict,
-                    const EnrolmentService::Authorize& authorize) {
+                    std::vector<Request>& requests, std::string_view source_key,
+                    bool strict, const EnrolmentService::Authorize& authorize) {
   std::ranges::stable_sort(requests, {}, [](const Request& r) {
     return std::string_view{r.spec->user_key};
   });
   const Request& first = requests.front();
-  const Course course = require_course(call.tx, call.tenant,
-                                       field_of(first.prefix, "course_key"),
-                                       course_key);
+  const Course course = require_course(
+      call.tx, call.tenant, field_of(first.prefix, "course_key"), course_key);
   require_open(course, call.now, field_of(first.prefix, "course_key"));
   if (first.source == EnrolmentSource::self && !course.self_enrolment)
-    throw_field_error(ErrorCode::conflict, field_of(first.prefix, "course_key"),
-                      course_label(course.key) +
-                          " does not allow self-enrolment");
+    throw_field_error(
+        ErrorCode::conflict, field_of(first.prefix, "course_key"),
+        course_label(course.key) + " does not allow self-enrolment");
 
   std::vector<std::string> user_keys;
   for (const Request& r : requests)
@@ -145,22 +143,21 @@ Planned plan_course(const Call& call, std::string_view course_key,
       throw_field_error(ErrorCode::not_found, field_of(r.prefix, "user_key"),
                         "no user " + quote_value(spec.user_key));
     if (user->second.status == UserStatus::deprovisioned)
-      throw_field_error(ErrorCode::invalid_argument,
-                        field_of(r.prefix, "user_key"),
-                        "user " + quote_value(spec.user_key) +
-                            " is deprovisioned");
+      throw_field_error(
+          ErrorCode::invalid_argument, field_of(r.prefix, "user_key"),
+          "user " + quote_value(spec.user_key) + " is deprovisioned");
     if (authorize) authorize(spec);
     const auto last = latest.find(spec.user_key);
     const bool repeated = previous_user && *previous_user == spec.user_key;
     previous_user = &spec.user_key;
     if (repeated || (last != latest.end() && is_active(last->second.status))) {
       if (strict)
-        throw_field_error(
-            ErrorCode::already_exists, field_of(r.prefix, "user_key"),
-            "user " + quote_value(spec.user_key) +
-                " already has active enrolment " +
-                std::to_string(last->second.id) + " in " +
-                course_label(course_key));
+        throw_field_error(ErrorCode::already_exists,
+                          field_of(r.prefix, "user_key"),
+                          "user " + quote_value(spec.user_key) +
+                              " already has active enrolment " +
+                              std::to_string(last->second.id) + " in " +
+                              course_label(course_key));
       ++planned.already_active;
       continue;
     }
@@ -169,7 +166,7 @@ Planned plan_course(const Call& call, std::string_view course_key,
     e.course_key = course.key;
     e.cycle = last == latest.end() ? 1 : last->second.cycle + 1;
     e.status = unlocked.contains(spec.user_key) ? EnrolmentStatus::enrolled
-                                                 : EnrolmentStatus::locked;
+                                                : EnrolmentStatus::locked;
     e.source = r.source;
     e.source_key = std::string{source_key};
     e.enrolled_at = call.now;
@@ -198,8 +195,8 @@ Enrolment EnrolmentService::enrol(const Call& call, const EnrolmentSpec& spec,
                                   EnrolmentSource source,
                                   std::string_view source_key) {
   std::vector<Request> requests{{"", &spec, source}};
-  Planned planned = plan_course(call, spec.course_key, requests, source_key,
-                                true, nullptr);
+  Planned planned =
+      plan_course(call, spec.course_key, requests, source_key, true, nullptr);
   insert_with_events(call, planned.enrolments);
   return std::move(planned.enrolments.front());
 }
@@ -228,7 +225,8 @@ BulkEnrolResult EnrolmentService::enrol_many(
 
 Enrolment EnrolmentService::get(const Call& call, std::int64_t enrolment_id,
                                 std::string_view field) {
-  auto enrolment = call.tx.enrolments().find_enrolment(call.tenant, enrolment_id);
+  auto enrolment =
+      call.tx.enrolments().find_enrolment(call.tenant, enrolment_id);
   if (!enrolment)
     throw_field_error(ErrorCode::not_found, field,
                       "no enrolment " + std::to_string(enrolment_id));
@@ -260,7 +258,8 @@ void EnrolmentService::unlock_dependants(const Call& call,
   query.limit = limits::kPageSize;
   const std::string user[] = {std::string{user_key}};
   do {
-    EnrolmentPage page = call.tx.enrolments().list_enrolments(call.tenant, query);
+    EnrolmentPage page =
+        call.tx.enrolments().list_enrolments(call.tenant, query);
     for (Enrolment& enrolment : page.enrolments) {
       const Course course = require_course(call.tx, call.tenant, "course_key",
                                            enrolment.course_key);

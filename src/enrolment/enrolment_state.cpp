@@ -70,10 +70,10 @@ EnrolmentStatus require_transition(std::int64_t enrolment_id,
                                    EnrolmentStatus status,
                                    EnrolmentEvent event) {
   if (const auto next = next_status(status, event)) return *next;
-  throw Error(ErrorCode::conflict,
-              "enrolment " + std::to_string(enrolment_id) + " is " +
-                  std::string{to_string(status)} + ": cannot " +
-                  std::string{to_string(event)});
+  throw Error(ErrorCode::conflict, "enrolment " + std::to_string(enrolment_id) +
+                                       " is " + std::string{to_string(status)} +
+                                       ": cannot " +
+                                       std::string{to_string(event)});
 }
 
 }  // namespace lms

@@ -26,7 +26,8 @@ ActivityProgress merge_progress(const std::optional<ActivityProgress>& kept,
   }
   result.updated_at = now;
   result.time_spent += update.time_spent;
-  if (update.progress) result.progress = std::max(result.progress, *update.progress);
+  if (update.progress)
+    result.progress = std::max(result.progress, *update.progress);
   if (update.completed) {
     result.progress = 1;
     if (result.state != ActivityState::completed) result.completed_at = now;
@@ -53,7 +54,8 @@ CourseResult evaluate_completion(const CourseSpec& course,
                                  std::span<const ActivityProgress> progress) {
   std::map<std::string, const ActivityProgress*, std::less<>> by_key;
   for (const ActivityProgress& p : progress) by_key.emplace(p.activity_key, &p);
-  const auto completed = [&](const std::string& key) -> const ActivityProgress* {
+  const auto completed =
+      [&](const std::string& key) -> const ActivityProgress* {
     const auto it = by_key.find(key);
     if (it == by_key.end() || it->second->state != ActivityState::completed)
       return nullptr;

@@ -25,8 +25,8 @@ using detail::throw_field_error;
 // which must be open to progress.
 Enrolment current_enrolment(const Call& call, const ProgressUpdate& update) {
   const std::string user[] = {update.user_key};
-  auto latest = call.tx.enrolments().latest_enrolments(
-      call.tenant, update.course_key, user);
+  auto latest = call.tx.enrolments().latest_enrolments(call.tenant,
+                                                       update.course_key, user);
   if (latest.empty())
     throw_field_error(ErrorCode::not_found, "user_key",
                       "user " + quote_value(update.user_key) +
@@ -34,7 +34,8 @@ Enrolment current_enrolment(const Call& call, const ProgressUpdate& update) {
                           quote_value(update.course_key));
   Enrolment& enrolment = latest.front();
   const auto status = enrolment.status;
-  if (status == EnrolmentStatus::locked || status == EnrolmentStatus::withdrawn ||
+  if (status == EnrolmentStatus::locked ||
+      status == EnrolmentStatus::withdrawn ||
       status == EnrolmentStatus::expired)
     throw_field_error(
         ErrorCode::conflict, "user_key",
@@ -48,12 +49,13 @@ Enrolment current_enrolment(const Call& call, const ProgressUpdate& update) {
 }
 
 Json status_payload(const Enrolment& e) {
-  return Json{{"id", e.id},
-              {"course_key", e.course_key},
-              {"cycle", e.cycle},
-              {"score", e.score ? Json(*e.score) : Json(nullptr)},
-              {"expires_at", e.expires_at ? Json(format_timestamp(*e.expires_at))
-                                          : Json(nullptr)}};
+  return Json{
+      {"id", e.id},
+      {"course_key", e.course_key},
+      {"cycle", e.cycle},
+      {"score", e.score ? Json(*e.score) : Json(nullptr)},
+      {"expires_at",
+       e.expires_at ? Json(format_timestamp(*e.expires_at)) : Json(nullptr)}};
 }
 
 }  // namespace
@@ -72,7 +74,8 @@ RecordedProgress ProgressService::record(const Call& call,
   Enrolment enrolment = current_enrolment(call, update);
 
   auto& store = call.tx.enrolments();
-  std::vector<ActivityProgress> all = store.list_progress(call.tenant, enrolment.id);
+  std::vector<ActivityProgress> all =
+      store.list_progress(call.tenant, enrolment.id);
   const auto kept = std::ranges::find(all, update.activity_key,
                                       &ActivityProgress::activity_key);
   const std::optional<ActivityProgress> before =
@@ -107,10 +110,9 @@ RecordedProgress ProgressService::record(const Call& call,
                      enrolment.status != EnrolmentStatus::failed &&
                      enrolment.status != EnrolmentStatus::completed;
   if (completes || fails) {
-    enrolment.status =
-        require_transition(enrolment.id, enrolment.status,
-                           completes ? EnrolmentEvent::complete
-                                     : EnrolmentEvent::fail);
+    enrolment.status = require_transition(
+        enrolment.id, enrolment.status,
+        completes ? EnrolmentEvent::complete : EnrolmentEvent::fail);
     enrolment.completed_at = call.now;
     enrolment.score = result.score;
     if (completes && course.recertification_days)
