@@ -84,8 +84,9 @@ void authorize(const Call& call, Permission permission,
 // assignment at the course (an instructor), at a unit above the user or at
 // the tenant covers it, the user's relationships hold (the learner on their
 // own, their managers), and an override at the course is the nearest.
-// Throws Error{not_found} naming "user_key" or "course_key" for an unknown
-// user or course.
+// Throws Error{not_found} for an unknown tenant, and naming "user_key" or
+// "course_key" for an unknown user or course unless the actor is the
+// system principal (the services check those for every call).
 Decision decide_enrolment(const Call& call, Permission permission,
                           std::string_view user_key,
                           std::string_view course_key);

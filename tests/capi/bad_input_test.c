@@ -973,7 +973,7 @@ static const struct bad_case kCases[] = {
     {"progress: other tenant's enrolment", PROGRESS_RECORD, OTHER, SYS,
      "{\"user_key\":\"alice\",\"course_key\":\"safety\","
      "\"activity_key\":\"intro\"}",
-     NULL, 0, LMS_E_NOT_FOUND, "user_key"},
+     NULL, 0, LMS_E_NOT_FOUND, "course_key: no course 'safety'"},
 
     /* Enrolments and progress: SQL metacharacters in keys are plain keys
      * that match nothing. */
@@ -1409,10 +1409,10 @@ static void run_table(const char* location, const char* options) {
         run_case(&f, c, &out, &opened, &allowed, &enrolment_id);
     if (status != c->status || strstr(lms_last_error(), c->part) == NULL) {
       fprintf(stderr,
-              "case \"%s\" (%s): returned %s, expected %s with a message "
-              "containing \"%s\"\n",
+              "case \"%s\" (%s): returned %s (%s), expected %s with a "
+              "message containing \"%s\"\n",
               c->name, location ? location : "memory", lms_status_name(status),
-              lms_status_name(c->status), c->part);
+              lms_last_error(), lms_status_name(c->status), c->part);
       CHECK(0);
     }
     /* A failure resets the out-parameter it was given. */
