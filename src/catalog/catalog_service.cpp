@@ -18,11 +18,12 @@
 #include "lms/json.hpp"
 
 namespace lms {
-namespace {
 
 std::string course_label(std::string_view key) {
   return "course " + detail::quote_value(key);
 }
+
+namespace {
 
 void require_prerequisites(const Call& call,
                            const std::vector<std::string>& prerequisites) {

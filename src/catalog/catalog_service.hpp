@@ -8,12 +8,16 @@
 
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "events/event_log.hpp"
 #include "lms/course.hpp"
 
 namespace lms {
+
+// "course 'key'", quoted as every message names a course.
+std::string course_label(std::string_view key);
 
 // Course `key` of `tenant`; Error{not_found} naming `field` when there is
 // none (the services and the authorization point word it the same way).

@@ -31,10 +31,6 @@ std::string field_of(std::string_view prefix, std::string_view name) {
   return std::string{prefix} + "." + std::string{name};
 }
 
-std::string course_label(std::string_view key) {
-  return "course " + quote_value(key);
-}
-
 // A new enrolment needs a published course within its enrolment window.
 void require_open(const Course& course, Timestamp now, std::string_view field) {
   if (course.status != CourseStatus::published)

@@ -513,13 +513,11 @@ class MemoryTransaction final : public Transaction,
           (query.course_key && e.course_key != *query.course_key) ||
           (query.status && e.status != *query.status))
         continue;
-      if (page.enrolments.size() == query.limit) {
-        if (!page.enrolments.empty())
-          page.next_after = page.enrolments.back().id;
-        break;
-      }
       page.enrolments.push_back(e);
+      if (page.enrolments.size() > query.limit) break;
     }
+    page.next_after =
+        detail::cut_page(page.enrolments, query.limit, &Enrolment::id);
     return page;
   }
 

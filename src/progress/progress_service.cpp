@@ -9,7 +9,6 @@
 
 #include "catalog/catalog_service.hpp"
 #include "core/field_error.hpp"
-#include "core/validate.hpp"
 #include "enrolment/enrolment_state.hpp"
 #include "lms/error.hpp"
 #include "lms/json.hpp"
@@ -62,7 +61,6 @@ Json status_payload(const Enrolment& e) {
 
 RecordedProgress ProgressService::record(const Call& call,
                                          const ProgressUpdate& update) {
-  detail::validate_progress_update(update);
   const Course course =
       require_course(call.tx, call.tenant, "course_key", update.course_key);
   if (std::ranges::none_of(course.activities, [&](const Activity& a) {

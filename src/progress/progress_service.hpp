@@ -24,6 +24,8 @@ class ProgressService {
   explicit ProgressService(EnrolmentService& enrolments)
       : enrolments_(enrolments) {}
 
+  // REQUIRES: `update` is valid (validate_progress_update; the engine
+  // checks it before it authorizes).
   // Merges `update` into the activity's progress on the user's latest
   // enrolment in the course. An update that changes nothing writes
   // nothing. Throws not_found for an unknown course or activity or a user

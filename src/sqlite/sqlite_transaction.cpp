@@ -1088,10 +1088,8 @@ EnrolmentPage SqliteTransaction::list_enrolments(TenantId tenant,
   }
   stmt.bind(detail::rows_to_fetch(query.limit));
   while (stmt.step()) page.enrolments.push_back(read_enrolment(stmt));
-  if (page.enrolments.size() > query.limit) {
-    page.enrolments.resize(query.limit);
-    if (!page.enrolments.empty()) page.next_after = page.enrolments.back().id;
-  }
+  page.next_after =
+      detail::cut_page(page.enrolments, query.limit, &Enrolment::id);
   return page;
 }
 

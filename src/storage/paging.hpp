@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace lms::detail {
@@ -27,14 +29,21 @@ inline std::int64_t rows_to_fetch(std::size_t limit) {
   return sql_count(limit) + 1;
 }
 
-// Cuts `rows` (fetched with rows_to_fetch(limit), ordered by key) to the
-// page and returns its next_after: the last key kept when rows were cut,
-// else "".
+// Cuts `rows` (fetched with rows_to_fetch(limit), ordered by `member`, a
+// key or an id) to the page and returns its next_after: that member of the
+// last row kept when rows were cut, else its empty (zero) value.
+template <typename Row, typename Member>
+auto cut_page(std::vector<Row>& rows, std::size_t limit, Member member) {
+  using Key = std::remove_cvref_t<std::invoke_result_t<Member, const Row&>>;
+  if (rows.size() <= limit) return Key{};
+  rows.resize(limit);
+  return rows.empty() ? Key{} : std::invoke(member, rows.back());
+}
+
+// cut_page() for rows ordered by key.
 template <typename Row>
 std::string cut_page(std::vector<Row>& rows, std::size_t limit) {
-  if (rows.size() <= limit) return {};
-  rows.resize(limit);
-  return rows.empty() ? std::string{} : rows.back().key;
+  return cut_page(rows, limit, &Row::key);
 }
 
 }  // namespace lms::detail
